@@ -1,0 +1,43 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import preact from '@astrojs/preact';
+import sitemap from '@astrojs/sitemap';
+import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+
+// The theme is set by a tiny inline script before first paint (no flash). Inline scripts are only
+// allowed by hash, so the hash is computed here from the very file the layout inlines.
+const themeInit = readFileSync(new URL('./src/scripts/theme-init.js', import.meta.url), 'utf8');
+const themeInitHash = `sha256-${createHash('sha256').update(themeInit).digest('base64')}`;
+
+// The public address the site is built for: canonical URLs, the sitemap and Open Graph tags use it.
+// Override at build time with SITE_URL when deploying somewhere else.
+const site = process.env.SITE_URL ?? 'https://letting-go.guide';
+
+export default defineConfig({
+  site,
+  trailingSlash: 'always',
+  build: { format: 'directory' },
+  integrations: [mdx(), preact(), sitemap({ filter: (page) => !page.includes('/404') })],
+  // No syntax highlighting: the guide has no code, and Shiki's inline styles would clash with the CSP.
+  markdown: { syntaxHighlight: false },
+  security: {
+    csp: {
+      // 'self' must be listed because setting resources replaces Astro's default; search (Pagefind)
+      // compiles WebAssembly, which needs 'wasm-unsafe-eval'. Inline scripts are allowed only by hash.
+      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"], hashes: [themeInitHash] },
+      directives: [
+        "default-src 'self'",
+        "img-src 'self' data:",
+        "font-src 'self'",
+        "connect-src 'self'",
+        "worker-src 'self'",
+        "manifest-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+      ],
+    },
+  },
+});

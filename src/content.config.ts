@@ -1,0 +1,29 @@
+import { defineCollection } from 'astro:content';
+import { glob } from 'astro/loaders';
+import { sectionSchema } from './schemas/section';
+import { topicSchema } from './schemas/topic';
+import { pageSchema } from './schemas/page';
+
+// Prose lives in the top-level content/ folder, apart from code. File names are the ids (and slugs).
+// Cross-references (topics named by sections, sections named by quizzes) are checked after loading, in
+// utils/content-integrity.ts, so an error can name the file and the field that is wrong.
+
+/** The guide, one MDX file per section. */
+const guide = defineCollection({
+  loader: glob({ base: './content/guide', pattern: '*.mdx' }),
+  schema: sectionSchema,
+});
+
+/** The topic taxonomy, one YAML file per topic. */
+const topics = defineCollection({
+  loader: glob({ base: './content/topics', pattern: '*.yaml' }),
+  schema: topicSchema,
+});
+
+/** Standalone prose pages (About, Help). */
+const pages = defineCollection({
+  loader: glob({ base: './content/pages', pattern: '*.mdx' }),
+  schema: pageSchema,
+});
+
+export const collections = { guide, topics, pages };

@@ -1,0 +1,17 @@
+/** One link of the header navigation. */
+export interface NavItem {
+  href: string;
+  label: string;
+}
+
+/** The header navigation, in display order. */
+export const MAIN_NAV: readonly NavItem[] = [
+  { href: '/guide/', label: 'Guide' },
+  { href: '/topics/', label: 'Topics' },
+  { href: '/help/', label: 'Get help' },
+];
+
+/** Tells whether a page path lies inside a navigation item's part of the site. */
+export function isCurrentSection(path: string, href: string): boolean {
+  return href !== '/' && (path === href || path.startsWith(href));
+}

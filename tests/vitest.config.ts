@@ -1,0 +1,44 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+import { getViteConfig } from 'astro/config';
+import SummaryReporter from './support/summary-reporter.ts';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+// Three projects: `unit` runs through Astro's Vite config (content, components, pure modules);
+// `site` reads the built dist/; `browser` drives headless Chromium against dist/ served locally.
+// Browser tests use a plain node environment: inside Astro's Vite config `astro`'s preview() is empty.
+export default defineConfig({
+  root,
+  test: {
+    root,
+    // The summary reporter must come last: its one line closes the run's output.
+    reporters: ['default', new SummaryReporter()],
+    projects: [
+      getViteConfig({
+        test: {
+          name: 'unit',
+          root,
+          include: ['tests/unit/**/*.test.{ts,tsx}', 'tests/content/**/*.test.ts'],
+          environment: 'node',
+        },
+      }),
+      {
+        test: { name: 'site', root, include: ['tests/site/**/*.test.ts'], environment: 'node', testTimeout: 120_000 },
+      },
+      {
+        test: {
+          name: 'browser',
+          root,
+          include: ['tests/browser/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 60_000,
+          // The first launch may unpack the npm-packaged Chromium.
+          hookTimeout: 120_000,
+          // Each browser file starts its own Chromium; running them one at a time keeps 2-core CI steady.
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
