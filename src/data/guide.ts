@@ -42,7 +42,11 @@ function countSectionWords(entry: CollectionEntry<'guide'>): number {
 async function loadGuide(): Promise<GuideContent> {
   const [entries, topicEntries] = await Promise.all([getCollection('guide'), getCollection('topics')]);
   const topicIds = new Set(topicEntries.map((topic) => topic.id));
-  assertNoProblems([...checkOrders(entries), ...checkReferences(entries, 'topics', topicIds, 'topic')]);
+  assertNoProblems([
+    ...checkOrders(entries),
+    ...checkOrders(topicEntries),
+    ...checkReferences(entries, 'topics', topicIds, 'topic'),
+  ]);
   const topics = sortByOrder(topicEntries);
   const sections = sortByOrder(entries).map((entry): GuideSection => {
     const words = countSectionWords(entry);

@@ -22,10 +22,14 @@ export function describeFile(entry: Entry): string {
   return entry.filePath ?? entry.id;
 }
 
-/** Finds duplicate orders and gaps: orders must run 1, 2, 3 … with each number used once. */
+/**
+ * Finds duplicate and out-of-range orders. With N entries, N distinct orders between 1 and N can only be
+ * 1 to N, so these two checks together also rule out gaps.
+ */
 export function checkOrders(entries: readonly (Entry & { data: { order: number } })[]): ContentProblem[] {
   const problems: ContentProblem[] = [];
   const firstWithOrder = new Map<number, Entry>();
+  const total = entries.length;
   for (const entry of entries) {
     const { order } = entry.data;
     const earlier = firstWithOrder.get(order);
@@ -33,17 +37,14 @@ export function checkOrders(entries: readonly (Entry & { data: { order: number }
       problems.push({
         file: describeFile(entry),
         field: 'order',
-        message: `order ${order} is already used by ${describeFile(earlier)}; each section needs its own number.`,
+        message: `order ${order} is already used by ${describeFile(earlier)}; each entry needs its own number.`,
       });
     } else firstWithOrder.set(order, entry);
-  }
-  const total = firstWithOrder.size;
-  for (const [order, entry] of firstWithOrder) {
     if (order > total) {
       problems.push({
         file: describeFile(entry),
         field: 'order',
-        message: `order ${order} leaves a gap: with ${total} section(s) the orders must be 1 to ${total}.`,
+        message: `order ${order} is too high: with ${total} entries the orders must run from 1 to ${total}.`,
       });
     }
   }

@@ -1,0 +1,88 @@
+import { execFile } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, describe, expect, it } from 'vitest';
+
+// Real builds of a copy of the project with one file broken: the build must fail, and its output must
+// name the file and the field so an author knows what to fix.
+
+const run = promisify(execFile);
+const root = new URL('../../', import.meta.url).pathname;
+const copies: string[] = [];
+
+/** Copies what a build needs into a temporary folder and applies one edit to one content file. */
+function copyWithEdit(file: string, edit: (text: string) => string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'letting-go-broken-'));
+  copies.push(dir);
+  for (const name of ['src', 'content', 'public', 'astro.config.mjs', 'package.json', 'tsconfig.json']) {
+    cpSync(join(root, name), join(dir, name), { recursive: true });
+  }
+  // Link the installed packages one by one rather than node_modules whole: Astro and Vite keep caches in
+  // node_modules/.astro and .vite, and a shared cache would let these builds see each other's content.
+  mkdirSync(join(dir, 'node_modules'));
+  for (const name of readdirSync(join(root, 'node_modules'))) {
+    if (!name.startsWith('.')) symlinkSync(join(root, 'node_modules', name), join(dir, 'node_modules', name));
+  }
+  symlinkSync(join(root, 'node_modules', '.bin'), join(dir, 'node_modules', '.bin'));
+  const target = join(dir, file);
+  const before = readFileSync(target, 'utf8');
+  const after = edit(before);
+  if (after === before) throw new Error(`The edit did not change ${file}; the test would prove nothing.`);
+  writeFileSync(target, after);
+  return dir;
+}
+
+/** Runs `astro build` in a folder with the project's Node and returns its exit status and output. */
+async function build(dir: string): Promise<{ failed: boolean; output: string }> {
+  const astro = join(root, 'node_modules', 'astro', 'bin', 'astro.mjs');
+  const env = { ...process.env, PATH: `${dirname(process.execPath)}:${process.env.PATH}`, NO_COLOR: '1', FORCE_COLOR: '0' };
+  try {
+    const { stdout, stderr } = await run(process.execPath, [astro, 'build'], { cwd: dir, env, maxBuffer: 32 << 20 });
+    return { failed: false, output: stdout + stderr };
+  } catch (error) {
+    const { stdout = '', stderr = '' } = error as { stdout?: string; stderr?: string };
+    return { failed: true, output: stdout + stderr };
+  }
+}
+
+afterAll(() => {
+  for (const dir of copies) rmSync(dir, { recursive: true, force: true });
+});
+
+const SECTION = 'content/guide/turning-rage-into-fuel.mdx';
+
+describe('malformed content fails the build with the file and the field', () => {
+  it.concurrent.each([
+    {
+      name: 'a section without a title',
+      file: SECTION,
+      edit: (text: string) => text.replace(/^title:.*\n/m, ''),
+      expected: [/turning-rage-into-fuel/, /title/, /Required|expected string/i],
+    },
+    {
+      name: 'a section naming an unknown topic',
+      file: SECTION,
+      edit: (text: string) => text.replace(/^topics:.*$/m, 'topics: [anger, heartbreak-recovery]'),
+      expected: [/content\/guide\/turning-rage-into-fuel\.mdx → topics\[1\]/, /unknown topic "heartbreak-recovery"/],
+    },
+    {
+      name: 'two sections with the same order',
+      file: SECTION,
+      edit: (text: string) => text.replace(/^order: \d+$/m, 'order: 1'),
+      // Either file may be reported first; the message names both.
+      expected: [/\.mdx → order: order 1 is already used by content\/guide\//, /turning-rage-into-fuel\.mdx/, /why-letting-go-comes-first\.mdx/],
+    },
+    {
+      name: 'a topic with a description that is too short',
+      file: 'content/topics/anger.yaml',
+      edit: (text: string) => text.replace(/^description:[\s\S]*?^synonyms:/m, 'description: Short.\nsynonyms:'),
+      expected: [/topics → anger/, /description/],
+    },
+  ])('$name', { timeout: 120_000 }, async ({ file, edit, expected }) => {
+    const result = await build(copyWithEdit(file, edit));
+    expect(result.failed, result.output.slice(-2000)).toBe(true);
+    for (const pattern of expected) expect(result.output).toMatch(pattern);
+  });
+});
