@@ -1,0 +1,106 @@
+/** The part of the Web Storage API the quiz stores use; callers inject it so tests can stand in a fake. */
+export interface StorageLike {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+  removeItem(key: string): void;
+}
+
+/** Why a write did not happen. */
+export type StorageFailureReason = 'unavailable' | 'quota' | 'newer-data' | 'invalid';
+
+/** A write that did not happen, with a sentence for the reader. */
+export interface WriteFailure {
+  ok: false;
+  reason: StorageFailureReason;
+  message: string;
+}
+
+/** The outcome of a write: writes never throw. */
+export type WriteOutcome = { ok: true } | WriteFailure;
+
+/** The outcome of a read: the stored text (null when the key is absent), or unavailable storage. */
+export type ReadOutcome = { ok: true; text: string | null } | { ok: false };
+
+const FAILURE_MESSAGES: Readonly<Record<StorageFailureReason, string>> = {
+  unavailable:
+    "Your browser isn't letting this page save anything right now, which often happens in private windows. Nothing was changed.",
+  quota: 'The space your browser gives this site is full, so nothing was saved. Deleting some saved results may help.',
+  'newer-data':
+    'Your saved results were stored by a newer version of this site, so we left them as they are. Reloading the page should help.',
+  invalid: "Some details were missing or out of place, so this wasn't saved.",
+};
+
+// Browsers name this error differently; old Safari private windows throw it on every write.
+const QUOTA_ERROR_NAMES = new Set(['QuotaExceededError', 'NS_ERROR_DOM_QUOTA_REACHED']);
+const QUOTA_ERROR_CODES = new Set([22, 1014]);
+
+/** Builds the failed write outcome for a reason, with its sentence for the reader. */
+export function createWriteFailure(reason: StorageFailureReason): WriteFailure {
+  return { ok: false, reason, message: FAILURE_MESSAGES[reason] };
+}
+
+function isQuotaError(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const { name, code } = error as { name?: unknown; code?: unknown };
+  return (typeof name === 'string' && QUOTA_ERROR_NAMES.has(name)) || (typeof code === 'number' && QUOTA_ERROR_CODES.has(code));
+}
+
+/**
+ * Returns the browser's localStorage, or null where there is none or touching it throws (blocked cookies,
+ * sandboxed frames). `scope` is only for tests.
+ */
+export function getLocalStorage(scope: object = globalThis): StorageLike | null {
+  try {
+    const storage = (scope as { localStorage?: StorageLike }).localStorage;
+    return storage ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/** Reads a key without ever throwing. */
+export function readStoredText(storage: StorageLike | null, key: string): ReadOutcome {
+  if (storage === null) return { ok: false };
+  try {
+    const text = storage.getItem(key);
+    return { ok: true, text: typeof text === 'string' ? text : null };
+  } catch {
+    return { ok: false };
+  }
+}
+
+/** Writes a key without ever throwing; a full store gives reason 'quota', anything else 'unavailable'. */
+export function writeStoredText(storage: StorageLike | null, key: string, text: string): WriteOutcome {
+  if (storage === null) return createWriteFailure('unavailable');
+  try {
+    storage.setItem(key, text);
+    return { ok: true };
+  } catch (error) {
+    return createWriteFailure(isQuotaError(error) ? 'quota' : 'unavailable');
+  }
+}
+
+/** Removes a key without ever throwing. */
+export function removeStoredText(storage: StorageLike | null, key: string): WriteOutcome {
+  if (storage === null) return createWriteFailure('unavailable');
+  try {
+    storage.removeItem(key);
+    return { ok: true };
+  } catch {
+    return createWriteFailure('unavailable');
+  }
+}
+
+/** Parses JSON text without throwing; undefined when it is not valid JSON. */
+export function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether a value is a plain JSON object (not null, not an array). */
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

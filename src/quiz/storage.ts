@@ -1,0 +1,321 @@
+/**
+ * Saved results history, kept only in this browser's localStorage under one key, `letting-go:results`.
+ *
+ * Stored shape, schema 2 (current):
+ *   { "schema": 2, "results": StoredResult[] }   oldest first, at most MAX_STORED_RESULTS records
+ *   StoredResult = { id, quizId, quizVersion, takenAt (ISO 8601), normalized (0-100),
+ *                    band: { id, title, summary }, subscales: [{ id, title, normalized }] }
+ * Band and subscale texts are snapshots taken when the result was saved, so an old result stays readable
+ * after the quiz's wording, bands or subscales change.
+ *
+ * Older shapes, upgraded on read by a chain of migrations (0 → 1 → 2), one step per schema:
+ *   schema 1: { "schema": 1, "results": [...] } whose records have no `subscales`; they gain `subscales: []`.
+ *   schema 0: the first builds stored the bare array of schema 1 records, without an envelope.
+ * To change the shape: bump RESULTS_SCHEMA, add a MIGRATIONS step from the previous schema, update
+ * readStoredResult and this comment.
+ *
+ * Lifecycle: loads never write. Every write (save, delete, import) reads the stored data, upgrades it, keeps
+ * each record that validates, drops the rest and writes a schema 2 envelope back, sorted by takenAt and
+ * trimmed to the newest MAX_STORED_RESULTS. Unreadable data (not JSON, wrong shape) holds no valid record,
+ * so the next write replaces it. Data with a newer schema than this code knows is never overwritten: loads
+ * report it as 'newer' and writes refuse with reason 'newer-data', so an old cached page can't destroy what a
+ * newer one saved. The one exception is deleteAllResults, which is the reader's explicit wish.
+ * Nothing here throws: storage errors come back as { ok: false, reason, message }.
+ */
+import type { QuizDefinition } from '../schemas/quiz';
+import type { QuizScore } from './score';
+import {
+  createWriteFailure,
+  isPlainObject,
+  parseJson,
+  readStoredText,
+  removeStoredText,
+  writeStoredText,
+  type StorageFailureReason,
+  type StorageLike,
+  type WriteFailure,
+  type WriteOutcome,
+} from './storage-access';
+
+/** The localStorage key holding the results envelope. */
+export const RESULTS_STORAGE_KEY = 'letting-go:results';
+/** The schema number this code writes. */
+export const RESULTS_SCHEMA = 2;
+/** How many results are kept; older ones are dropped on write. */
+export const MAX_STORED_RESULTS = 200;
+
+const EXPORT_APP_MARKER = 'letting-go';
+// A real export of MAX_STORED_RESULTS results is well under 1 MB.
+const MAX_IMPORT_LENGTH = 5_000_000;
+const MAX_ID_LENGTH = 100;
+const MAX_TITLE_LENGTH = 200;
+const MAX_SUMMARY_LENGTH = 2_000;
+const KEBAB_CASE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?(?:Z|[+-]\d{2}:\d{2})$/;
+
+/** The band a result landed in, as it read when saved. */
+export interface StoredBand {
+  id: string;
+  title: string;
+  summary: string;
+}
+
+/** One subscale of a result, as it read when saved. */
+export interface StoredSubscale {
+  id: string;
+  title: string;
+  normalized: number;
+}
+
+/** One saved result. */
+export interface StoredResult {
+  id: string;
+  quizId: string;
+  quizVersion: number;
+  /** ISO 8601 date and time. */
+  takenAt: string;
+  normalized: number;
+  band: StoredBand;
+  /** Empty for results saved before schema 2. */
+  subscales: StoredSubscale[];
+}
+
+/** How loading went: 'newer' means data from a newer version of the site, left untouched and unread. */
+export type ResultsStatus = 'ok' | 'unavailable' | 'corrupt' | 'newer';
+
+/** Saved results, oldest first, with how loading went. */
+export interface LoadedResults {
+  status: ResultsStatus;
+  results: StoredResult[];
+  /** Records that were invalid or repeated an id, left out. */
+  droppedCount: number;
+  /** A sentence for the reader when something was off, otherwise null. */
+  message: string | null;
+}
+
+/** Why an import did not happen, beyond the usual write failures. */
+export type ImportFailureReason = StorageFailureReason | 'invalid-file' | 'newer-file';
+
+/** The outcome of an import. */
+export type ImportOutcome =
+  | { ok: true; addedCount: number; duplicateCount: number; droppedCount: number }
+  | { ok: false; reason: ImportFailureReason; message: string };
+
+type DecodedResults =
+  | { kind: 'records'; results: StoredResult[]; droppedCount: number }
+  | { kind: 'corrupt' }
+  | { kind: 'newer' };
+
+type CurrentResults = DecodedResults | { kind: 'unavailable' };
+
+// MIGRATIONS[n] turns the records of schema n into records of schema n + 1. Steps never throw on garbage:
+// they pass anything unexpected through for validation to drop.
+const MIGRATIONS: Readonly<Record<number, (records: unknown[]) => unknown[]>> = {
+  0: (records) => records,
+  1: (records) =>
+    records.map((record) => (isPlainObject(record) && !('subscales' in record) ? { ...record, subscales: [] } : record)),
+};
+
+const LOAD_MESSAGES = {
+  unavailable: "Your browser isn't letting this page read saved results right now, which often happens in private windows.",
+  corrupt: "Your saved results couldn't be read, so there is nothing to show. New results will start a fresh list.",
+  newer:
+    "Your saved results were stored by a newer version of this site. We've left them as they are; reloading the page should show them.",
+  dropped: "Some saved results couldn't be read, so they are left out.",
+} as const;
+
+const IMPORT_MESSAGES = {
+  'invalid-file':
+    "This file doesn't look like saved results from this guide, so nothing was imported. Your saved results are unchanged.",
+  'newer-file':
+    "This file was made by a newer version of this site, so we can't read it yet. Your saved results are unchanged.",
+} as const;
+
+function isText(value: unknown, maxLength: number): value is string {
+  return typeof value === 'string' && value.length > 0 && value.length <= maxLength;
+}
+
+function isNormalized(value: unknown): value is number {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= 100;
+}
+
+function isDateTime(value: unknown): value is string {
+  return typeof value === 'string' && ISO_DATE_TIME.test(value) && Number.isFinite(Date.parse(value));
+}
+
+function readStoredBand(value: unknown): StoredBand | null {
+  if (!isPlainObject(value)) return null;
+  const { id, title, summary } = value;
+  if (!isText(id, MAX_ID_LENGTH) || !isText(title, MAX_TITLE_LENGTH) || !isText(summary, MAX_SUMMARY_LENGTH)) {
+    return null;
+  }
+  return { id, title, summary };
+}
+
+function readStoredSubscale(value: unknown): StoredSubscale | null {
+  if (!isPlainObject(value)) return null;
+  const { id, title, normalized } = value;
+  if (!isText(id, MAX_ID_LENGTH) || !isText(title, MAX_TITLE_LENGTH) || !isNormalized(normalized)) return null;
+  return { id, title, normalized };
+}
+
+// Rebuilds the record from known fields only, so nothing unexpected is carried into later writes.
+function readStoredResult(value: unknown): StoredResult | null {
+  if (!isPlainObject(value)) return null;
+  const { id, quizId, quizVersion, takenAt, normalized } = value;
+  if (!isText(id, MAX_ID_LENGTH) || !isText(quizId, MAX_ID_LENGTH) || !KEBAB_CASE.test(quizId)) return null;
+  if (typeof quizVersion !== 'number' || !Number.isInteger(quizVersion) || quizVersion < 1) return null;
+  if (!isDateTime(takenAt) || !isNormalized(normalized)) return null;
+  const band = readStoredBand(value.band);
+  if (band === null || !Array.isArray(value.subscales)) return null;
+  const subscales = value.subscales.map(readStoredSubscale);
+  if (!subscales.every((subscale) => subscale !== null)) return null;
+  return { id, quizId, quizVersion, takenAt, normalized, band, subscales };
+}
+
+function sortByTakenAt(results: readonly StoredResult[]): StoredResult[] {
+  return [...results].sort((first, second) => Date.parse(first.takenAt) - Date.parse(second.takenAt));
+}
+
+function collectValidResults(records: readonly unknown[]): { results: StoredResult[]; droppedCount: number } {
+  const seenIds = new Set<string>();
+  const results: StoredResult[] = [];
+  for (const record of records) {
+    const result = readStoredResult(record);
+    if (result === null || seenIds.has(result.id)) continue;
+    seenIds.add(result.id);
+    results.push(result);
+  }
+  return { results: sortByTakenAt(results), droppedCount: records.length - results.length };
+}
+
+function decodeResults(value: unknown): DecodedResults {
+  let schema: number;
+  let records: unknown;
+  if (Array.isArray(value)) {
+    schema = 0;
+    records = value;
+  } else if (isPlainObject(value) && typeof value.schema === 'number' && Number.isInteger(value.schema) && value.schema >= 1) {
+    schema = value.schema;
+    records = value.results;
+  } else {
+    return { kind: 'corrupt' };
+  }
+  // Checked before anything else about the data: a newer shape is unknown, so nothing in it can be judged.
+  if (schema > RESULTS_SCHEMA) return { kind: 'newer' };
+  if (!Array.isArray(records)) return { kind: 'corrupt' };
+  let upgraded: unknown[] = records;
+  for (let step = schema; step < RESULTS_SCHEMA; step += 1) upgraded = MIGRATIONS[step](upgraded);
+  return { kind: 'records', ...collectValidResults(upgraded) };
+}
+
+function readCurrentResults(storage: StorageLike | null): CurrentResults {
+  const read = readStoredText(storage, RESULTS_STORAGE_KEY);
+  if (!read.ok) return { kind: 'unavailable' };
+  if (read.text === null) return { kind: 'records', results: [], droppedCount: 0 };
+  return decodeResults(parseJson(read.text));
+}
+
+function writeResults(storage: StorageLike | null, results: readonly StoredResult[]): WriteOutcome {
+  const kept = sortByTakenAt(results).slice(-MAX_STORED_RESULTS);
+  return writeStoredText(storage, RESULTS_STORAGE_KEY, JSON.stringify({ schema: RESULTS_SCHEMA, results: kept }));
+}
+
+// Existing records a write can build on; a failure outcome when the write must not happen.
+function readWritableResults(storage: StorageLike | null): StoredResult[] | WriteFailure {
+  const current = readCurrentResults(storage);
+  if (current.kind === 'unavailable') return createWriteFailure('unavailable');
+  if (current.kind === 'newer') return createWriteFailure('newer-data');
+  return current.kind === 'records' ? current.results : [];
+}
+
+function createResultId(): string {
+  // randomUUID exists only in secure contexts (https, localhost); uniqueness within one device is all we need.
+  const uuid = globalThis.crypto?.randomUUID?.();
+  return uuid ?? `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
+}
+
+/** Builds the record to save for a scored quiz, snapshotting band and subscale texts. */
+export function createStoredResult(
+  quiz: QuizDefinition,
+  score: QuizScore,
+  options: { id?: string; takenAt?: Date } = {},
+): StoredResult {
+  return {
+    id: options.id ?? createResultId(),
+    quizId: quiz.id,
+    quizVersion: quiz.version,
+    takenAt: (options.takenAt ?? new Date()).toISOString(),
+    normalized: score.normalized,
+    band: { id: score.band.id, title: score.band.title, summary: score.band.summary },
+    subscales: score.subscales.map(({ id, title, normalized }) => ({ id, title, normalized })),
+  };
+}
+
+/** Loads saved results, oldest first, keeping every valid record. Never writes, never throws. */
+export function loadResults(storage: StorageLike | null): LoadedResults {
+  const current = readCurrentResults(storage);
+  if (current.kind !== 'records') {
+    return { status: current.kind, results: [], droppedCount: 0, message: LOAD_MESSAGES[current.kind] };
+  }
+  const message = current.droppedCount > 0 ? LOAD_MESSAGES.dropped : null;
+  return { status: 'ok', results: current.results, droppedCount: current.droppedCount, message };
+}
+
+/** Saves a result, replacing any saved result with the same id. */
+export function saveResult(storage: StorageLike | null, result: StoredResult): WriteOutcome {
+  const valid = readStoredResult(result);
+  if (valid === null) return createWriteFailure('invalid');
+  const existing = readWritableResults(storage);
+  if (!Array.isArray(existing)) return existing;
+  return writeResults(storage, [...existing.filter(({ id }) => id !== valid.id), valid]);
+}
+
+/** Deletes one saved result by id; deleting an id that isn't there succeeds without writing. */
+export function deleteResult(storage: StorageLike | null, id: string): WriteOutcome {
+  const existing = readWritableResults(storage);
+  if (!Array.isArray(existing)) return existing;
+  const remaining = existing.filter((result) => result.id !== id);
+  return remaining.length === existing.length ? { ok: true } : writeResults(storage, remaining);
+}
+
+/** Deletes every saved result, including data from a newer version of the site. */
+export function deleteAllResults(storage: StorageLike | null): WriteOutcome {
+  return removeStoredText(storage, RESULTS_STORAGE_KEY);
+}
+
+/** Serializes results as the JSON text of an export file (app marker, schema, exportedAt, results). */
+export function exportResults(results: readonly StoredResult[], exportedAt: Date = new Date()): string {
+  const valid = results.map(readStoredResult).filter((result) => result !== null);
+  const file = { app: EXPORT_APP_MARKER, schema: RESULTS_SCHEMA, exportedAt: exportedAt.toISOString(), results: valid };
+  return JSON.stringify(file, null, 2);
+}
+
+function failImport(reason: 'invalid-file' | 'newer-file'): ImportOutcome {
+  return { ok: false, reason, message: IMPORT_MESSAGES[reason] };
+}
+
+/**
+ * Merges the results in an export file into the saved ones, skipping ids already saved. A file that can't
+ * be used changes nothing and comes back with a reason and a sentence for the reader.
+ */
+export function importResults(storage: StorageLike | null, text: string): ImportOutcome {
+  if (typeof text !== 'string' || text.length > MAX_IMPORT_LENGTH) return failImport('invalid-file');
+  const file = parseJson(text);
+  if (!isPlainObject(file) || file.app !== EXPORT_APP_MARKER) return failImport('invalid-file');
+  const decoded = decodeResults(file);
+  if (decoded.kind === 'newer') return failImport('newer-file');
+  if (decoded.kind === 'corrupt') return failImport('invalid-file');
+  if (decoded.results.length === 0 && decoded.droppedCount > 0) return failImport('invalid-file');
+
+  const existing = readWritableResults(storage);
+  if (!Array.isArray(existing)) return existing;
+  const existingIds = new Set(existing.map(({ id }) => id));
+  const added = decoded.results.filter(({ id }) => !existingIds.has(id));
+  const duplicateCount = decoded.results.length - added.length;
+  if (added.length > 0) {
+    const written = writeResults(storage, [...existing, ...added]);
+    if (!written.ok) return written;
+  }
+  return { ok: true, addedCount: added.length, duplicateCount, droppedCount: decoded.droppedCount };
+}
