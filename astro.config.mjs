@@ -5,10 +5,12 @@ import preact from '@astrojs/preact';
 import sitemap from '@astrojs/sitemap';
 import { readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
+import pagefind from './src/integrations/pagefind.ts';
 
 // The theme is set by a tiny inline script before first paint (no flash). Inline scripts are only
 // allowed by hash, so the hash is computed here from the very file the layout inlines.
 const themeInit = readFileSync(new URL('./src/scripts/theme-init.js', import.meta.url), 'utf8');
+/** @type {`sha256-${string}`} */
 const themeInitHash = `sha256-${createHash('sha256').update(themeInit).digest('base64')}`;
 
 // The public address the site is built for: canonical URLs, the sitemap and Open Graph tags use it.
@@ -19,7 +21,8 @@ export default defineConfig({
   site,
   trailingSlash: 'always',
   build: { format: 'directory' },
-  integrations: [mdx(), preact(), sitemap({ filter: (page) => !page.includes('/404') })],
+  // pagefind() indexes the built pages for site search (and serves the last index during `astro dev`).
+  integrations: [mdx(), preact(), sitemap({ filter: (page) => !page.includes('/404') }), pagefind()],
   // No syntax highlighting: the guide has no code, and Shiki's inline styles would clash with the CSP.
   markdown: { syntaxHighlight: false },
   security: {
