@@ -24,7 +24,15 @@ export default defineConfig({
         },
       }),
       {
-        test: { name: 'site', root, include: ['tests/site/**/*.test.ts'], environment: 'node', testTimeout: 120_000 },
+        // Site and browser files hold no global state between files, so workers can be reused.
+        test: {
+          name: 'site',
+          root,
+          include: ['tests/site/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 120_000,
+          isolate: false,
+        },
       },
       {
         test: {
@@ -37,6 +45,7 @@ export default defineConfig({
           hookTimeout: 120_000,
           // Each browser file starts its own Chromium; running them one at a time keeps 2-core CI steady.
           fileParallelism: false,
+          isolate: false,
         },
       },
     ],

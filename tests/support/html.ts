@@ -33,8 +33,3 @@ export function parsePages(): ParsedPage[] {
 export function idsOf(document: Document): Set<string> {
   return new Set([...document.querySelectorAll('[id]')].map((element) => element.id));
 }
-
-/** Formats a list of problems for an assertion message, one per line. */
-export function report(problems: readonly string[]): string {
-  return problems.length === 0 ? 'no problems' : `${problems.length} problem(s):\n  ${problems.join('\n  ')}`;
-}
