@@ -3,6 +3,7 @@ import { glob } from 'astro/loaders';
 import { sectionSchema } from './schemas/section';
 import { topicSchema } from './schemas/topic';
 import { pageSchema } from './schemas/page';
+import { quizSchema } from './schemas/quiz';
 
 // Prose lives in the top-level content/ folder, apart from code. File names are the ids (and slugs).
 // Cross-references (topics named by sections, sections named by quizzes) are checked after loading, in
@@ -26,4 +27,10 @@ const pages = defineCollection({
   schema: pageSchema,
 });
 
-export const collections = { guide, topics, pages };
+/** The self-check quizzes, one YAML file per quiz; the file name must equal the quiz's `id`. */
+const quizzes = defineCollection({
+  loader: glob({ base: './content/quizzes', pattern: '*.yaml' }),
+  schema: quizSchema,
+});
+
+export const collections = { guide, topics, pages, quizzes };

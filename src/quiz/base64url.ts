@@ -15,10 +15,7 @@ export function encodeBase64Url(bytes: Uint8Array): string {
   return text;
 }
 
-/**
- * Decodes unpadded base64url. Returns null unless `text` is exactly what encodeBase64Url would produce for
- * the decoded bytes, so every byte string has one spelling and no character can change unnoticed.
- */
+/** Decodes unpadded base64url; null unless `text` is the one canonical spelling of its bytes. */
 export function decodeBase64Url(text: string): Uint8Array | null {
   if (text.length % 4 === 1) return null;
   const bytes = new Uint8Array(Math.floor((text.length * 6) / 8));
@@ -36,6 +33,7 @@ export function decodeBase64Url(text: string): Uint8Array | null {
       byteIndex += 1;
     }
   }
-  // Leftover bits must be zero; re-encoding and comparing checks that and any other non-canonical spelling.
+  // One spelling per byte string, so no character can change unnoticed: re-encoding catches non-zero
+  // leftover bits and any other non-canonical form.
   return encodeBase64Url(bytes) === text ? bytes : null;
 }

@@ -125,10 +125,7 @@ function checkSafety(quiz: QuizDefinition, answers: readonly AnswerValue[]): Saf
   return { hasSafetyConcern: safetyItemIds.length > 0, safetyItemIds };
 }
 
-/**
- * Scores a complete answer set against a quiz that passed quizSchema. Throws a RangeError when answers are
- * missing, invalid or the wrong length: callers check isComplete first.
- */
+/** Scores complete answers for a validated quiz; throws a RangeError otherwise (check isComplete first). */
 export function scoreQuiz(quiz: QuizDefinition, answers: Answers): QuizScore {
   assertCompleteAnswers(quiz, answers, 'scoreQuiz');
   const itemScores = quiz.items.map((item, index) => scoreItem(item, answers[index]));

@@ -38,14 +38,19 @@ const MAX_CODE_LENGTH = 256;
 const FRAGMENT_PREFIX = 'r=';
 
 const FAILURE_MESSAGES: Readonly<Record<ShareCodeFailureReason, string>> = {
-  malformed: "This share link looks damaged or incomplete, so we can't show its result. You can take the quiz below.",
+  malformed:
+    "This share link looks damaged or incomplete, so we can't show its result. You can take the quiz below.",
   checksum:
-    "Part of this share link seems to have changed along the way, so we can't trust its result. You can take the quiz below.",
-  foreign: "This share link is for a different quiz, so we can't show its result here. You can take this quiz below.",
+    "Part of this share link seems to have changed along the way, so we can't trust its result. " +
+    'You can take the quiz below.',
+  foreign:
+    "This share link is for a different quiz, so we can't show its result here. You can take this quiz below.",
   outdated:
-    "This share link was made for a different version of this quiz, so its answers no longer fit. You can take the quiz as it is now below.",
+    'This share link was made for a different version of this quiz, so its answers no longer fit. ' +
+    'You can take the quiz as it is now below.',
   unsupported:
-    "This share link was made in a newer format than this page can read, so we can't show its result. You can take the quiz below.",
+    "This share link was made in a newer format than this page can read, so we can't show its result. " +
+    'You can take the quiz below.',
 };
 
 function fail(reason: ShareCodeFailureReason): ShareCodeResult {

@@ -23,10 +23,13 @@ export type ReadOutcome = { ok: true; text: string | null } | { ok: false };
 
 const FAILURE_MESSAGES: Readonly<Record<StorageFailureReason, string>> = {
   unavailable:
-    "Your browser isn't letting this page save anything right now, which often happens in private windows. Nothing was changed.",
-  quota: 'The space your browser gives this site is full, so nothing was saved. Deleting some saved results may help.',
+    "Your browser isn't letting this page save anything right now, which often happens in private windows. " +
+    'Nothing was changed.',
+  quota:
+    'The space your browser gives this site is full, so nothing was saved. Deleting some saved results may help.',
   'newer-data':
-    'Your saved results were stored by a newer version of this site, so we left them as they are. Reloading the page should help.',
+    'Your saved results were stored by a newer version of this site, so we left them as they are. ' +
+    'Reloading the page should help.',
   invalid: "Some details were missing or out of place, so this wasn't saved.",
 };
 
@@ -42,14 +45,15 @@ export function createWriteFailure(reason: StorageFailureReason): WriteFailure {
 function isQuotaError(error: unknown): boolean {
   if (typeof error !== 'object' || error === null) return false;
   const { name, code } = error as { name?: unknown; code?: unknown };
-  return (typeof name === 'string' && QUOTA_ERROR_NAMES.has(name)) || (typeof code === 'number' && QUOTA_ERROR_CODES.has(code));
+  return (
+    (typeof name === 'string' && QUOTA_ERROR_NAMES.has(name)) ||
+    (typeof code === 'number' && QUOTA_ERROR_CODES.has(code))
+  );
 }
 
-/**
- * Returns the browser's localStorage, or null where there is none or touching it throws (blocked cookies,
- * sandboxed frames). `scope` is only for tests.
- */
+/** Returns the browser's localStorage, or null when it is missing or throws on access; `scope` is for tests. */
 export function getLocalStorage(scope: object = globalThis): StorageLike | null {
+  // Blocked cookies and sandboxed frames throw on merely reading the property.
   try {
     const storage = (scope as { localStorage?: StorageLike }).localStorage;
     return storage ?? null;

@@ -113,20 +113,25 @@ type CurrentResults = DecodedResults | { kind: 'unavailable' };
 const MIGRATIONS: Readonly<Record<number, (records: unknown[]) => unknown[]>> = {
   0: (records) => records,
   1: (records) =>
-    records.map((record) => (isPlainObject(record) && !('subscales' in record) ? { ...record, subscales: [] } : record)),
+    records.map((record) =>
+      isPlainObject(record) && !('subscales' in record) ? { ...record, subscales: [] } : record,
+    ),
 };
 
 const LOAD_MESSAGES = {
-  unavailable: "Your browser isn't letting this page read saved results right now, which often happens in private windows.",
+  unavailable:
+    "Your browser isn't letting this page read saved results right now, which often happens in private windows.",
   corrupt: "Your saved results couldn't be read, so there is nothing to show. New results will start a fresh list.",
   newer:
-    "Your saved results were stored by a newer version of this site. We've left them as they are; reloading the page should show them.",
+    "Your saved results were stored by a newer version of this site. We've left them as they are; " +
+    'reloading the page should show them.',
   dropped: "Some saved results couldn't be read, so they are left out.",
 } as const;
 
 const IMPORT_MESSAGES = {
   'invalid-file':
-    "This file doesn't look like saved results from this guide, so nothing was imported. Your saved results are unchanged.",
+    "This file doesn't look like saved results from this guide, so nothing was imported. " +
+    'Your saved results are unchanged.',
   'newer-file':
     "This file was made by a newer version of this site, so we can't read it yet. Your saved results are unchanged.",
 } as const;
@@ -189,13 +194,17 @@ function collectValidResults(records: readonly unknown[]): { results: StoredResu
   return { results: sortByTakenAt(results), droppedCount: records.length - results.length };
 }
 
+function isEnvelopeSchema(value: unknown): value is number {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 1;
+}
+
 function decodeResults(value: unknown): DecodedResults {
   let schema: number;
   let records: unknown;
   if (Array.isArray(value)) {
     schema = 0;
     records = value;
-  } else if (isPlainObject(value) && typeof value.schema === 'number' && Number.isInteger(value.schema) && value.schema >= 1) {
+  } else if (isPlainObject(value) && isEnvelopeSchema(value.schema)) {
     schema = value.schema;
     records = value.results;
   } else {
@@ -287,7 +296,12 @@ export function deleteAllResults(storage: StorageLike | null): WriteOutcome {
 /** Serializes results as the JSON text of an export file (app marker, schema, exportedAt, results). */
 export function exportResults(results: readonly StoredResult[], exportedAt: Date = new Date()): string {
   const valid = results.map(readStoredResult).filter((result) => result !== null);
-  const file = { app: EXPORT_APP_MARKER, schema: RESULTS_SCHEMA, exportedAt: exportedAt.toISOString(), results: valid };
+  const file = {
+    app: EXPORT_APP_MARKER,
+    schema: RESULTS_SCHEMA,
+    exportedAt: exportedAt.toISOString(),
+    results: valid,
+  };
   return JSON.stringify(file, null, 2);
 }
 
@@ -295,10 +309,7 @@ function failImport(reason: 'invalid-file' | 'newer-file'): ImportOutcome {
   return { ok: false, reason, message: IMPORT_MESSAGES[reason] };
 }
 
-/**
- * Merges the results in an export file into the saved ones, skipping ids already saved. A file that can't
- * be used changes nothing and comes back with a reason and a sentence for the reader.
- */
+/** Merges an export file into the saved results, skipping saved ids; a file that can't be used changes nothing. */
 export function importResults(storage: StorageLike | null, text: string): ImportOutcome {
   if (typeof text !== 'string' || text.length > MAX_IMPORT_LENGTH) return failImport('invalid-file');
   const file = parseJson(text);

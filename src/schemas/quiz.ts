@@ -1,8 +1,13 @@
+/**
+ * The quiz definition format, one YAML file per quiz in content/quizzes/<id>.yaml, and its types.
+ *
+ * Field meanings live in .describe() so they travel with the schema into generated JSON schemas (editor
+ * hints for the YAML files) as well as into this source. Share links and saved progress store answers by
+ * item position and check the quiz `version`: reordering, adding or removing items, or changing how they
+ * score needs a version bump, which sets old links and progress aside as outdated instead of misreading them.
+ */
 import { z } from 'astro/zod';
 import { normalizeScore } from '../quiz/normalize';
-
-// Field descriptions live in .describe() so they travel with the schema into generated JSON schemas
-// (editor hints for the YAML files) as well as into this source.
 
 const KEBAB_CASE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const LINE_BREAK = /[\r\n]/;
@@ -22,7 +27,11 @@ function createLineSchema(maxLength: number, minLength = 1) {
 }
 
 function createProseSchema(maxLength: number) {
-  return z.string().trim().min(1, 'This cannot be empty.').max(maxLength, `Keep this to ${maxLength} characters or fewer.`);
+  return z
+    .string()
+    .trim()
+    .min(1, 'This cannot be empty.')
+    .max(maxLength, `Keep this to ${maxLength} characters or fewer.`);
 }
 
 /** Where in the guide a subscale's theme is addressed: a section slug and one of its h2 anchors. */
@@ -42,7 +51,8 @@ export const quizSubscaleSchema = z.strictObject({
 /** One statement the reader rates on the five-point scale. */
 export const quizItemSchema = z.strictObject({
   id: kebabCaseSchema.describe(
-    'Kebab-case id, unique within the quiz. Keep it stable: share links and saved progress rely on item order and count.',
+    'Kebab-case id, unique within the quiz. Keep it stable: share links and saved progress rely on item ' +
+      'order and count.',
   ),
   text: createLineSchema(160).describe('One first-person statement.'),
   subscale: kebabCaseSchema.describe('Id of the subscale this item counts towards.'),
@@ -52,11 +62,15 @@ export const quizItemSchema = z.strictObject({
   safety: z
     .boolean()
     .default(false)
-    .describe('true on a forward item whose agreement (4 or 5) should show the support box. Defaults to false.'),
+    .describe(
+      'true on a statement whose agreement (4 or 5) should show the support box, keyed towards the harder end. ' +
+        'Defaults to false.',
+    ),
   pair: kebabCaseSchema
     .optional()
     .describe(
-      'Id of an item saying roughly the opposite; both items must name each other, one forward and one reverse. Used to spot contradictory answers.',
+      'Id of an item saying roughly the opposite; both items must name each other, one forward and one ' +
+        'reverse. Used to spot contradictory answers.',
     ),
 });
 
@@ -78,13 +92,15 @@ export const quizBandSchema = z.strictObject({
     .describe('Slugs of the guide sections recommended for this result.'),
 });
 
+const scaleLabelSchema = createLineSchema(30);
+
 const quizObjectSchema = z.strictObject({
   id: kebabCaseSchema.describe('Kebab-case id; must equal the file name.'),
   version: z
     .int()
     .min(1)
     .max(255, 'Share links store the version in one byte, so keep it at 255 or below.')
-    .describe('Starts at 1; bump it whenever items or scoring change so old share links and progress are set aside.'),
+    .describe('Starts at 1; bump it when items or scoring change, so old share links and progress are set aside.'),
   title: createLineSchema(60).describe('Quiz title.'),
   description: createLineSchema(155, 70).describe('Meta description: one sentence of 70-155 characters.'),
   measures: createLineSchema(140).describe('One line on what the quiz looks at, shown in the quiz list.'),
@@ -94,7 +110,7 @@ const quizObjectSchema = z.strictObject({
     .enum(['higher-is-harder', 'higher-is-healthier'])
     .describe('What a high normalized score means: more of what the title names, which is either harder or healthier.'),
   scale: z
-    .tuple([createLineSchema(30), createLineSchema(30), createLineSchema(30), createLineSchema(30), createLineSchema(30)])
+    .tuple([scaleLabelSchema, scaleLabelSchema, scaleLabelSchema, scaleLabelSchema, scaleLabelSchema])
     .describe('Labels for answers 1 to 5, from strongest disagreement to strongest agreement.'),
   sections: z
     .array(kebabCaseSchema)
@@ -167,10 +183,18 @@ function checkReverseShare(quiz: QuizShape, context: RefinementContext): void {
   }
 }
 
+/**
+ * A safety item is a statement whose agreement is the worry, so agreeing must count towards the harder end
+ * of the quiz: forward in a higher-is-harder quiz, reverse-keyed in a higher-is-healthier one.
+ */
 function checkSafetyItems(quiz: QuizShape, context: RefinementContext): void {
+  const reverseNeeded = quiz.polarity === 'higher-is-healthier';
   quiz.items.forEach((item, index) => {
-    if (item.safety && item.reverse) {
-      addIssue(context, ['items', index, 'safety'], 'Only forward items (reverse: false) can be safety items.');
+    if (item.safety && item.reverse !== reverseNeeded) {
+      const rule = reverseNeeded
+        ? 'In a higher-is-healthier quiz a safety item must be reverse-keyed (reverse: true)'
+        : 'In a higher-is-harder quiz a safety item must be a forward item (reverse: false)';
+      addIssue(context, ['items', index, 'safety'], `${rule}, so that agreeing with it counts as harder.`);
     }
   });
 }
@@ -230,7 +254,11 @@ function checkBands(quiz: QuizShape, context: RefinementContext): void {
     } else if (band.min < expectedMin) {
       addIssue(context, path, `Overlaps the previous band, which ends at ${previous.max}; start at ${expectedMin}.`);
     } else {
-      addIssue(context, path, `Leaves a gap after the previous band, which ends at ${previous.max}; start at ${expectedMin}.`);
+      addIssue(
+        context,
+        path,
+        `Leaves a gap after the previous band, which ends at ${previous.max}; start at ${expectedMin}.`,
+      );
     }
   });
 
@@ -274,10 +302,7 @@ function refineQuiz(quiz: QuizShape, context: RefinementContext): void {
   checkBands(quiz, context);
 }
 
-/**
- * A quiz definition as written in content/quizzes/<id>.yaml. Checks everything that can be known from the
- * one file; whether its section slugs and anchors exist in the guide is checked against the guide elsewhere.
- */
+/** A quiz file (content/quizzes/<id>.yaml); whether its slugs and anchors exist in the guide is checked elsewhere. */
 export const quizSchema = quizObjectSchema.superRefine(refineQuiz);
 
 /** A validated quiz definition. */

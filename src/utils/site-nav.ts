@@ -8,6 +8,7 @@ export interface NavItem {
 export const MAIN_NAV: readonly NavItem[] = [
   { href: '/guide/', label: 'Guide' },
   { href: '/topics/', label: 'Topics' },
+  { href: '/quizzes/', label: 'Quizzes' },
   { href: '/help/', label: 'Get help' },
 ];
 

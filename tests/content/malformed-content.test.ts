@@ -52,6 +52,7 @@ afterAll(() => {
 });
 
 const SECTION = 'content/guide/turning-rage-into-fuel.mdx';
+const QUIZ = 'content/quizzes/anger.yaml';
 
 describe('malformed content fails the build with the file and the field', () => {
   it.concurrent.each([
@@ -79,6 +80,24 @@ describe('malformed content fails the build with the file and the field', () => 
       file: 'content/topics/anger.yaml',
       edit: (text: string) => text.replace(/^description:[\s\S]*?^synonyms:/m, 'description: Short.\nsynonyms:'),
       expected: [/topics → anger/, /description/],
+    },
+    {
+      name: 'a quiz whose bands leave a gap',
+      file: QUIZ,
+      edit: (text: string) => text.replace(/^    min: 25$/m, '    min: 27'),
+      expected: [/quizzes → anger/, /bands/, /Leaves a gap after the previous band, which ends at 24; start at 25/],
+    },
+    {
+      name: 'a quiz naming an unknown guide section',
+      file: QUIZ,
+      edit: (text: string) => text.replace(/^sections: \[turning-rage-into-fuel, /m, 'sections: [turning-rage-into-fuel, heartbreak-basics, '),
+      expected: [/content\/quizzes\/anger\.yaml → sections\[1\]/, /unknown guide section "heartbreak-basics"/],
+    },
+    {
+      name: 'a quiz linking a subscale to a heading that does not exist',
+      file: QUIZ,
+      edit: (text: string) => text.replace(/anchor: the-pull-of-revenge$/m, 'anchor: the-push-of-revenge'),
+      expected: [/content\/quizzes\/anger\.yaml → subscales\[1\]\.link\.anchor/, /"the-push-of-revenge" is not an h2 or h3 heading/],
     },
   ])('$name', { timeout: 120_000 }, async ({ file, edit, expected }) => {
     const result = await build(copyWithEdit(file, edit));

@@ -1,0 +1,63 @@
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Page } from 'playwright-core';
+import { describe, it } from 'vitest';
+import { expectNoProblems } from '../support/problems.ts';
+import { settle, useSiteBrowser } from '../support/site-browser.ts';
+import { SUBMIT, answerByClicking, readQuizzes, safetyAnswers } from './quiz-page.ts';
+
+const site = useSiteBrowser();
+const quizzes = readQuizzes();
+
+const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+/** Runs axe on the page as it is now; one line per violation. */
+async function audit(page: Page, state: string): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).setLegacyMode(true).analyze();
+  return results.violations.map((violation) => {
+    const targets = violation.nodes.slice(0, 3).map((node) => node.target.join(' '));
+    return `${state}: ${violation.id} [${violation.impact}] ${violation.help} → ${targets.join(', ')}`;
+  });
+}
+
+describe.each(['light', 'dark'] as const)('quiz pages in the %s theme (axe, WCAG 2.2 AA)', (theme) => {
+  it.each(quizzes.map((quiz) => [quiz.id, quiz] as const))(
+    '%s: no violations with the questions, the error summary, and the result',
+    async (_id, quiz) => {
+      const context = await site.newContext({ colorScheme: theme });
+      // A blank new page has no storage to write to; the site's pages get the stored choice.
+      await context.addInitScript((stored) => location.protocol === 'http:' && localStorage.setItem('theme', stored), theme);
+      const found: string[] = [];
+      try {
+        const page = await context.newPage();
+        await page.goto(quiz.path);
+        await settle(page);
+        found.push(...(await audit(page, `${quiz.path} questions`)));
+
+        await answerByClicking(page, quiz, safetyAnswers(quiz), 3);
+        await page.locator(SUBMIT).click();
+        await page.waitForSelector('#error-summary');
+        found.push(...(await audit(page, `${quiz.path} error summary`)));
+
+        await answerByClicking(page, quiz, safetyAnswers(quiz));
+        await page.locator(SUBMIT).click();
+        await page.waitForSelector('#result-heading');
+        found.push(...(await audit(page, `${quiz.path} result`)));
+
+        // A shared result, with every answer the same: the careless-answers note shows too.
+        const sharedAnswers = quiz.items.map(() => 4);
+        await page.getByRole('button', { name: 'Take it again', exact: true }).click();
+        await answerByClicking(page, quiz, sharedAnswers);
+        await page.locator(SUBMIT).click();
+        const link = await page.locator('#share-url').inputValue();
+        await page.goto(link);
+        await page.reload();
+        await settle(page);
+        await page.waitForSelector('#result-heading');
+        found.push(...(await audit(page, `${quiz.path} shared result`)));
+      } finally {
+        await context.close();
+      }
+      expectNoProblems(found);
+    },
+  );
+});

@@ -1,0 +1,417 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { scoreQuiz } from '../../../src/quiz/score';
+import {
+  MAX_STORED_RESULTS,
+  RESULTS_STORAGE_KEY,
+  createStoredResult,
+  deleteAllResults,
+  deleteResult,
+  exportResults,
+  importResults,
+  loadResults,
+  saveResult,
+  type StoredResult,
+} from '../../../src/quiz/storage';
+import { getLocalStorage } from '../../../src/quiz/storage-access';
+import { invalidRecordArbitrary, storedResultArbitrary } from './arbitraries';
+import { fixtureQuiz, toAnswers } from './fixtures';
+import { createMemoryStorage, type StorageMode } from './memory-storage';
+
+function createResult(id: string, takenAt: string, overrides: Partial<StoredResult> = {}): StoredResult {
+  return {
+    id,
+    quizId: 'test-quiz',
+    quizVersion: 3,
+    takenAt,
+    normalized: 42,
+    band: { id: 'middle', title: 'The middle band', summary: 'A summary.' },
+    subscales: [{ id: 'steady', title: 'The steady part', normalized: 50 }],
+    ...overrides,
+  };
+}
+
+const FIRST = createResult('first', '2025-01-01T10:00:00.000Z');
+const SECOND = createResult('second', '2025-02-01T10:00:00.000Z', { normalized: 13 });
+const THIRD = createResult('third', '2025-03-01T10:00:00.000Z', { normalized: 90 });
+
+function withoutSubscales({ subscales: _, ...record }: StoredResult): Omit<StoredResult, 'subscales'> {
+  return record;
+}
+
+function envelope(schema: number, results: unknown[]): string {
+  return JSON.stringify({ schema, results });
+}
+
+function storageWith(raw: string, mode: StorageMode = 'normal') {
+  return createMemoryStorage({ [RESULTS_STORAGE_KEY]: raw }, mode);
+}
+
+describe('createStoredResult', () => {
+  it('snapshots what an old result needs to stay readable', () => {
+    const score = scoreQuiz(fixtureQuiz, toAnswers('515511311515'));
+    const result = createStoredResult(fixtureQuiz, score, { id: 'abc', takenAt: new Date('2025-05-04T03:02:01Z') });
+    expect(result).toEqual({
+      id: 'abc',
+      quizId: 'test-quiz',
+      quizVersion: 3,
+      takenAt: '2025-05-04T03:02:01.000Z',
+      normalized: 13,
+      band: { id: 'low', title: 'The low band', summary: 'This is a test summary. It has two sentences.' },
+      subscales: [
+        { id: 'steady', title: 'The steady part', normalized: 25 },
+        { id: 'focus', title: 'The focus part', normalized: 13 },
+        { id: 'hope', title: 'The hope part', normalized: 0 },
+      ],
+    });
+  });
+
+  it('makes a fresh id each time when none is given', () => {
+    const score = scoreQuiz(fixtureQuiz, toAnswers('333333333333'));
+    const ids = new Set(Array.from({ length: 20 }, () => createStoredResult(fixtureQuiz, score).id));
+    expect(ids.size).toBe(20);
+  });
+});
+
+describe('loadResults', () => {
+  it('reads nothing as an empty, healthy history', () => {
+    expect(loadResults(createMemoryStorage())).toEqual({ status: 'ok', results: [], droppedCount: 0, message: null });
+  });
+
+  it.each<[string, string, { status: string; ids: string[]; droppedCount: number }]>([
+    // The current shape, out of order on disk: results come back oldest first.
+    ['schema 2', envelope(2, [THIRD, FIRST, SECOND]), { status: 'ok', ids: ['first', 'second', 'third'], droppedCount: 0 }],
+    // Schema 1 records have no subscales; they gain an empty list.
+    ['schema 1', envelope(1, [FIRST, SECOND].map(withoutSubscales)), { status: 'ok', ids: ['first', 'second'], droppedCount: 0 }],
+    // The first builds stored a bare array of schema 1 records.
+    ['a legacy bare array', JSON.stringify([SECOND, THIRD].map(withoutSubscales)), { status: 'ok', ids: ['second', 'third'], droppedCount: 0 }],
+    // Valid records survive next to broken ones.
+    [
+      'a mix of valid and broken records',
+      envelope(2, [FIRST, { ...SECOND, normalized: 'high' }, null, 'text', THIRD]),
+      { status: 'ok', ids: ['first', 'third'], droppedCount: 3 },
+    ],
+    // The same id twice keeps the first.
+    ['a repeated id', envelope(2, [FIRST, { ...SECOND, id: 'first' }]), { status: 'ok', ids: ['first'], droppedCount: 1 }],
+    // A schema 1 record that already breaks the rules is dropped, not migrated into validity.
+    ['a broken schema 1 record', envelope(1, [withoutSubscales(FIRST), { id: 'x' }]), { status: 'ok', ids: ['first'], droppedCount: 1 }],
+    // A newer schema is left unread.
+    ['schema 3', envelope(3, [FIRST]), { status: 'newer', ids: [], droppedCount: 0 }],
+    // Even a newer envelope whose results we can't recognize.
+    ['schema 99 without results', JSON.stringify({ schema: 99, whatever: true }), { status: 'newer', ids: [], droppedCount: 0 }],
+    // Not JSON.
+    ['truncated JSON', envelope(2, [FIRST]).slice(0, 40), { status: 'corrupt', ids: [], droppedCount: 0 }],
+    ['an empty string', '', { status: 'corrupt', ids: [], droppedCount: 0 }],
+    // JSON of the wrong kind.
+    ['null', 'null', { status: 'corrupt', ids: [], droppedCount: 0 }],
+    ['a number', '42', { status: 'corrupt', ids: [], droppedCount: 0 }],
+    ['a string', '"hello"', { status: 'corrupt', ids: [], droppedCount: 0 }],
+    // Envelopes with a broken schema field.
+    ['no schema', JSON.stringify({ results: [FIRST] }), { status: 'corrupt', ids: [], droppedCount: 0 }],
+    ['a string schema', JSON.stringify({ schema: '2', results: [FIRST] }), { status: 'corrupt', ids: [], droppedCount: 0 }],
+    ['a fractional schema', envelope(1.5, [FIRST]), { status: 'corrupt', ids: [], droppedCount: 0 }],
+    ['schema 0 in an envelope', envelope(0, [FIRST]), { status: 'corrupt', ids: [], droppedCount: 0 }],
+    // An envelope whose results are not a list.
+    ['results as an object', JSON.stringify({ schema: 2, results: { 0: FIRST } }), { status: 'corrupt', ids: [], droppedCount: 0 }],
+  ])('handles %s', (_, raw, expected) => {
+    const loaded = loadResults(storageWith(raw));
+    expect(loaded.status).toBe(expected.status);
+    expect(loaded.results.map(({ id }) => id)).toEqual(expected.ids);
+    expect(loaded.droppedCount).toBe(expected.droppedCount);
+    expect(loaded.message === null).toBe(expected.status === 'ok' && expected.droppedCount === 0);
+  });
+
+  it('upgrades schema 1 records with an empty subscale list and keeps every other field', () => {
+    const { results } = loadResults(storageWith(envelope(1, [withoutSubscales(FIRST)])));
+    expect(results).toEqual([{ ...FIRST, subscales: [] }]);
+  });
+
+  it('drops unknown fields from records', () => {
+    const { results } = loadResults(storageWith(envelope(2, [{ ...FIRST, secret: 'x' }])));
+    expect(results).toEqual([FIRST]);
+  });
+
+  it('never writes while loading', () => {
+    const storage = storageWith(envelope(1, [withoutSubscales(FIRST)]), 'quota');
+    const before = new Map(storage.data);
+    loadResults(storage);
+    expect(storage.data).toEqual(before);
+  });
+
+  it.each<[string, StorageMode | null]>([
+    // Private mode in some browsers: every access throws.
+    ['blocked storage', 'blocked'],
+    // No storage object at all.
+    ['missing storage', null],
+  ])('reports %s as unavailable', (_, mode) => {
+    const storage = mode === null ? null : storageWith(envelope(2, [FIRST]), mode);
+    expect(loadResults(storage)).toMatchObject({ status: 'unavailable', results: [], message: expect.any(String) });
+  });
+});
+
+describe('writing results', () => {
+  it('saves, replaces by id and deletes', () => {
+    const storage = createMemoryStorage();
+    expect(saveResult(storage, SECOND)).toEqual({ ok: true });
+    expect(saveResult(storage, FIRST)).toEqual({ ok: true });
+    expect(saveResult(storage, { ...SECOND, normalized: 77 })).toEqual({ ok: true });
+    expect(loadResults(storage).results).toEqual([FIRST, { ...SECOND, normalized: 77 }]);
+    expect(JSON.parse(storage.data.get(RESULTS_STORAGE_KEY) ?? '')).toMatchObject({ schema: 2 });
+    expect(deleteResult(storage, 'first')).toEqual({ ok: true });
+    expect(loadResults(storage).results.map(({ id }) => id)).toEqual(['second']);
+    expect(deleteAllResults(storage)).toEqual({ ok: true });
+    expect(storage.data.has(RESULTS_STORAGE_KEY)).toBe(false);
+  });
+
+  it('refuses to save an invalid record', () => {
+    const storage = createMemoryStorage();
+    expect(saveResult(storage, { ...FIRST, normalized: 120 })).toMatchObject({ ok: false, reason: 'invalid' });
+    expect(storage.data.size).toBe(0);
+  });
+
+  it('upgrades older data on the first write, keeping its records', () => {
+    const storage = storageWith(JSON.stringify([withoutSubscales(FIRST)]));
+    expect(saveResult(storage, SECOND)).toEqual({ ok: true });
+    expect(JSON.parse(storage.data.get(RESULTS_STORAGE_KEY) ?? '')).toEqual({
+      schema: 2,
+      results: [{ ...FIRST, subscales: [] }, SECOND],
+    });
+  });
+
+  it('replaces unreadable data on save', () => {
+    const storage = storageWith('{not json');
+    expect(saveResult(storage, FIRST)).toEqual({ ok: true });
+    expect(loadResults(storage).results).toEqual([FIRST]);
+  });
+
+  it('keeps only the newest results beyond the limit', () => {
+    const storage = createMemoryStorage();
+    const many = Array.from({ length: MAX_STORED_RESULTS + 5 }, (_, index) =>
+      createResult(`r-${index}`, new Date(Date.UTC(2025, 0, 1) + index * 60_000).toISOString()),
+    );
+    storage.data.set(RESULTS_STORAGE_KEY, envelope(2, many.slice(0, -1)));
+    expect(saveResult(storage, many[many.length - 1])).toEqual({ ok: true });
+    const { results } = loadResults(storage);
+    expect(results).toHaveLength(MAX_STORED_RESULTS);
+    expect(results[0].id).toBe('r-5');
+    expect(results.at(-1)?.id).toBe(`r-${MAX_STORED_RESULTS + 4}`);
+  });
+
+  it('succeeds without writing when deleting an id that is not there', () => {
+    const storage = storageWith(envelope(2, [FIRST]), 'quota');
+    expect(deleteResult(storage, 'missing')).toEqual({ ok: true });
+  });
+
+  describe('with data from a newer schema', () => {
+    const raw = envelope(3, [{ id: 'future', shape: 'unknown' }]);
+
+    it.each<[string, (storage: ReturnType<typeof createMemoryStorage>) => unknown]>([
+      // Saving a new result.
+      ['saveResult', (storage) => saveResult(storage, FIRST)],
+      // Deleting one result.
+      ['deleteResult', (storage) => deleteResult(storage, 'future')],
+      // Importing a file.
+      ['importResults', (storage) => importResults(storage, exportResults([FIRST]))],
+    ])('%s leaves it untouched', (_, write) => {
+      const storage = storageWith(raw);
+      expect(write(storage)).toMatchObject({ ok: false, reason: 'newer-data', message: expect.any(String) });
+      expect(storage.data.get(RESULTS_STORAGE_KEY)).toBe(raw);
+    });
+
+    it('deleteAllResults still removes it, as the reader asked', () => {
+      const storage = storageWith(raw);
+      expect(deleteAllResults(storage)).toEqual({ ok: true });
+      expect(storage.data.size).toBe(0);
+    });
+  });
+
+  it.each<[string, StorageMode, string]>([
+    // The browser's storage for the site is full.
+    ['a full store', 'quota', 'quota'],
+    // Writes fail for some other reason.
+    ['a read-only store', 'read-only', 'unavailable'],
+    // Every access throws.
+    ['a blocked store', 'blocked', 'unavailable'],
+  ])('never throws with %s and keeps what was there', (_, mode, reason) => {
+    const raw = envelope(2, [FIRST, SECOND]);
+    const storage = storageWith(raw, mode);
+    const failure = { ok: false, reason, message: expect.any(String) };
+    expect(saveResult(storage, THIRD)).toEqual(failure);
+    expect(deleteResult(storage, 'first')).toEqual(failure);
+    expect(importResults(storage, exportResults([THIRD]))).toEqual(failure);
+    if (mode !== 'quota') expect(deleteAllResults(storage)).toEqual(failure);
+    expect(storage.data.get(RESULTS_STORAGE_KEY)).toBe(raw);
+  });
+
+  it('fails cleanly without any storage', () => {
+    expect(saveResult(null, FIRST)).toMatchObject({ ok: false, reason: 'unavailable' });
+    expect(deleteAllResults(null)).toMatchObject({ ok: false, reason: 'unavailable' });
+    expect(importResults(null, exportResults([FIRST]))).toMatchObject({ ok: false, reason: 'unavailable' });
+  });
+});
+
+describe('export and import', () => {
+  it('exports with an app marker, schema and date', () => {
+    const text = exportResults([FIRST, SECOND], new Date('2025-06-01T12:00:00Z'));
+    expect(JSON.parse(text)).toEqual({
+      app: 'letting-go',
+      schema: 2,
+      exportedAt: '2025-06-01T12:00:00.000Z',
+      results: [FIRST, SECOND],
+    });
+  });
+
+  it('imports into empty storage and merges without duplicates', () => {
+    const storage = createMemoryStorage();
+    expect(importResults(storage, exportResults([FIRST, SECOND]))).toEqual({
+      ok: true,
+      addedCount: 2,
+      duplicateCount: 0,
+      droppedCount: 0,
+    });
+    expect(importResults(storage, exportResults([SECOND, THIRD]))).toEqual({
+      ok: true,
+      addedCount: 1,
+      duplicateCount: 1,
+      droppedCount: 0,
+    });
+    expect(loadResults(storage).results).toEqual([FIRST, SECOND, THIRD]);
+  });
+
+  it('keeps the saved copy when an imported result shares its id', () => {
+    const storage = storageWith(envelope(2, [FIRST]));
+    importResults(storage, exportResults([{ ...FIRST, normalized: 99 }]));
+    expect(loadResults(storage).results).toEqual([FIRST]);
+  });
+
+  it('imports an older export, upgrading it', () => {
+    const text = JSON.stringify({ app: 'letting-go', schema: 1, exportedAt: '2024-01-01T00:00:00Z', results: [withoutSubscales(FIRST)] });
+    const storage = createMemoryStorage();
+    expect(importResults(storage, text)).toMatchObject({ ok: true, addedCount: 1 });
+    expect(loadResults(storage).results).toEqual([{ ...FIRST, subscales: [] }]);
+  });
+
+  it('counts broken records in a file that also has good ones', () => {
+    const text = JSON.stringify({ app: 'letting-go', schema: 2, results: [FIRST, { id: 1 }, FIRST] });
+    expect(importResults(createMemoryStorage(), text)).toEqual({ ok: true, addedCount: 1, duplicateCount: 0, droppedCount: 2 });
+  });
+
+  const good = exportResults([THIRD]);
+  it.each<[string, string, string]>([
+    // Not JSON.
+    ['a text file', 'my notes about the quiz', 'invalid-file'],
+    ['truncated JSON', good.slice(0, 30), 'invalid-file'],
+    // JSON without our marker.
+    ['JSON from elsewhere', JSON.stringify({ schema: 2, results: [THIRD] }), 'invalid-file'],
+    ['a wrong marker', JSON.stringify({ app: 'other-app', schema: 2, results: [THIRD] }), 'invalid-file'],
+    // A bare array, even of valid records.
+    ['a bare array', JSON.stringify([THIRD]), 'invalid-file'],
+    // Our marker but a broken body.
+    ['results that are not a list', JSON.stringify({ app: 'letting-go', schema: 2, results: 'none' }), 'invalid-file'],
+    ['no schema', JSON.stringify({ app: 'letting-go', results: [THIRD] }), 'invalid-file'],
+    ['only broken records', JSON.stringify({ app: 'letting-go', schema: 2, results: [{ id: 'x' }, null] }), 'invalid-file'],
+    // A file from a newer version of the site.
+    ['a newer export', JSON.stringify({ app: 'letting-go', schema: 3, results: [] }), 'newer-file'],
+    // Absurdly large input.
+    ['a huge file', `{"app":"letting-go","schema":2,"results":[],"pad":"${'x'.repeat(6_000_000)}"}`, 'invalid-file'],
+  ])('rejects %s and keeps existing data', (_, text, reason) => {
+    const raw = envelope(2, [FIRST]);
+    const storage = storageWith(raw);
+    const outcome = importResults(storage, text);
+    expect(outcome).toMatchObject({ ok: false, reason });
+    if (!outcome.ok) expect(outcome.message).toMatch(/Your saved results are unchanged\.$/);
+    expect(storage.data.get(RESULTS_STORAGE_KEY)).toBe(raw);
+  });
+
+  it('round-trips arbitrary valid histories', () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(storedResultArbitrary, { selector: ({ id }) => id, maxLength: 20 }), (results) => {
+        const storage = createMemoryStorage();
+        expect(importResults(storage, exportResults(results))).toMatchObject({ ok: true, addedCount: results.length });
+        const loaded = loadResults(storage).results;
+        expect([...loaded].sort(byId)).toEqual([...results].sort(byId));
+      }),
+    );
+  });
+});
+
+function byId(first: StoredResult, second: StoredResult): number {
+  return first.id < second.id ? -1 : first.id > second.id ? 1 : 0;
+}
+
+describe('storage properties', () => {
+  it('keeps every valid record among arbitrary garbage, then keeps them through a save', () => {
+    const arbitrary = fc.record({
+      valid: fc.uniqueArray(storedResultArbitrary, { selector: ({ id }) => id, maxLength: 12 }),
+      garbage: fc.array(invalidRecordArbitrary, { maxLength: 12 }),
+      seed: fc.nat(),
+      schema: fc.constantFrom(0, 1, 2),
+      extra: storedResultArbitrary,
+    });
+    fc.assert(
+      fc.property(arbitrary, ({ valid, garbage, seed, schema, extra }) => {
+        const stored = schema === 2 ? valid : valid.map(withoutSubscales);
+        // Interleave deterministically from the seed so garbage lands between valid records.
+        const mixed: unknown[] = [...stored];
+        garbage.forEach((record, index) => mixed.splice((seed + index * 7) % (mixed.length + 1), 0, record));
+        const raw = schema === 0 ? JSON.stringify(mixed) : envelope(schema, mixed);
+        const storage = storageWith(raw);
+
+        const expected = schema === 2 ? valid : valid.map((record) => ({ ...record, subscales: [] }));
+        const loaded = loadResults(storage);
+        expect(loaded.status).toBe('ok');
+        expect([...loaded.results].sort(byId)).toEqual([...expected].sort(byId));
+        expect(loaded.droppedCount).toBe(garbage.length);
+
+        fc.pre(!valid.some(({ id }) => id === extra.id));
+        expect(saveResult(storage, extra)).toEqual({ ok: true });
+        const after = loadResults(storage);
+        expect(after.droppedCount).toBe(0);
+        expect([...after.results].sort(byId)).toEqual([...expected, extra].sort(byId));
+      }),
+    );
+  });
+
+  it('never throws on arbitrary stored text and can always save afterwards', () => {
+    const textArbitrary = fc.oneof(
+      fc.string({ unit: 'binary', maxLength: 200 }),
+      fc.jsonValue().map((value) => JSON.stringify(value)),
+      fc.jsonValue().map((value) => JSON.stringify({ schema: 2, results: value })),
+    );
+    fc.assert(
+      fc.property(textArbitrary, (raw) => {
+        const storage = storageWith(raw);
+        const loaded = loadResults(storage);
+        expect(['ok', 'corrupt', 'newer']).toContain(loaded.status);
+        const saved = saveResult(storage, FIRST);
+        if (loaded.status === 'newer') {
+          expect(saved).toMatchObject({ ok: false, reason: 'newer-data' });
+        } else {
+          expect(saved).toEqual({ ok: true });
+          expect(loadResults(storage).results.map(({ id }) => id)).toContain('first');
+        }
+      }),
+    );
+  });
+});
+
+describe('getLocalStorage', () => {
+  it.each<[string, object, boolean]>([
+    // A normal browser.
+    ['a scope with storage', { localStorage: createMemoryStorage() }, true],
+    // Server rendering or an old browser.
+    ['a scope without storage', {}, false],
+    // Blocked cookies: touching localStorage throws.
+    [
+      'a scope whose storage throws on access',
+      Object.defineProperty({}, 'localStorage', {
+        get() {
+          throw new DOMException('Access is denied.', 'SecurityError');
+        },
+      }),
+      false,
+    ],
+  ])('handles %s', (_, scope, hasStorage) => {
+    expect(getLocalStorage(scope) !== null).toBe(hasStorage);
+  });
+});
