@@ -5,11 +5,10 @@
 import {
   deleteAllResults,
   deleteResult,
-  exportResults,
-  importResults,
   loadResults,
   type StoredResult,
 } from '../quiz/storage';
+import { exportResults, importResults } from '../quiz/storage-transfer';
 import type { StorageLike } from '../quiz/storage-access';
 import { createStore, type Store } from './store';
 

@@ -44,9 +44,7 @@ export const RESULTS_SCHEMA = 2;
 /** How many results are kept; older ones are dropped on write. */
 export const MAX_STORED_RESULTS = 200;
 
-const EXPORT_APP_MARKER = 'letting-go';
 // A real export of MAX_STORED_RESULTS results is well under 1 MB.
-const MAX_IMPORT_LENGTH = 5_000_000;
 const MAX_ID_LENGTH = 100;
 const MAX_TITLE_LENGTH = 200;
 const MAX_SUMMARY_LENGTH = 2_000;
@@ -93,15 +91,8 @@ export interface LoadedResults {
   message: string | null;
 }
 
-/** Why an import did not happen, beyond the usual write failures. */
-export type ImportFailureReason = StorageFailureReason | 'invalid-file' | 'newer-file';
-
-/** The outcome of an import. */
-export type ImportOutcome =
-  | { ok: true; addedCount: number; duplicateCount: number; droppedCount: number }
-  | { ok: false; reason: ImportFailureReason; message: string };
-
-type DecodedResults =
+/** What stored or imported data decodes to. */
+export type DecodedResults =
   | { kind: 'records'; results: StoredResult[]; droppedCount: number }
   | { kind: 'corrupt' }
   | { kind: 'newer' };
@@ -128,13 +119,6 @@ const LOAD_MESSAGES = {
   dropped: "Some saved results couldn't be read, so they are left out.",
 } as const;
 
-const IMPORT_MESSAGES = {
-  'invalid-file':
-    "This file doesn't look like saved results from this guide, so nothing was imported. " +
-    'Your saved results are unchanged.',
-  'newer-file':
-    "This file was made by a newer version of this site, so we can't read it yet. Your saved results are unchanged.",
-} as const;
 
 function isText(value: unknown, maxLength: number): value is string {
   return typeof value === 'string' && value.length > 0 && value.length <= maxLength;
@@ -165,7 +149,8 @@ function readStoredSubscale(value: unknown): StoredSubscale | null {
 }
 
 // Rebuilds the record from known fields only, so nothing unexpected is carried into later writes.
-function readStoredResult(value: unknown): StoredResult | null {
+/** Validates one record; null when it is not a usable result. */
+export function readStoredResult(value: unknown): StoredResult | null {
   if (!isPlainObject(value)) return null;
   const { id, quizId, quizVersion, takenAt, normalized } = value;
   if (!isText(id, MAX_ID_LENGTH) || !isText(quizId, MAX_ID_LENGTH) || !KEBAB_CASE.test(quizId)) return null;
@@ -198,7 +183,8 @@ function isEnvelopeSchema(value: unknown): value is number {
   return typeof value === 'number' && Number.isInteger(value) && value >= 1;
 }
 
-function decodeResults(value: unknown): DecodedResults {
+/** Decodes an envelope (or a legacy bare array), migrating older schemas and dropping bad records. */
+export function decodeResults(value: unknown): DecodedResults {
   let schema: number;
   let records: unknown;
   if (Array.isArray(value)) {
@@ -225,13 +211,14 @@ function readCurrentResults(storage: StorageLike | null): CurrentResults {
   return decodeResults(parseJson(read.text));
 }
 
-function writeResults(storage: StorageLike | null, results: readonly StoredResult[]): WriteOutcome {
+/** Writes the results envelope, newest kept when over the cap. */
+export function writeResults(storage: StorageLike | null, results: readonly StoredResult[]): WriteOutcome {
   const kept = sortByTakenAt(results).slice(-MAX_STORED_RESULTS);
   return writeStoredText(storage, RESULTS_STORAGE_KEY, JSON.stringify({ schema: RESULTS_SCHEMA, results: kept }));
 }
 
-// Existing records a write can build on; a failure outcome when the write must not happen.
-function readWritableResults(storage: StorageLike | null): StoredResult[] | WriteFailure {
+/** Existing records a write can build on; a failure outcome when the write must not happen. */
+export function readWritableResults(storage: StorageLike | null): StoredResult[] | WriteFailure {
   const current = readCurrentResults(storage);
   if (current.kind === 'unavailable') return createWriteFailure('unavailable');
   if (current.kind === 'newer') return createWriteFailure('newer-data');
@@ -291,42 +278,4 @@ export function deleteResult(storage: StorageLike | null, id: string): WriteOutc
 /** Deletes every saved result, including data from a newer version of the site. */
 export function deleteAllResults(storage: StorageLike | null): WriteOutcome {
   return removeStoredText(storage, RESULTS_STORAGE_KEY);
-}
-
-/** Serializes results as the JSON text of an export file (app marker, schema, exportedAt, results). */
-export function exportResults(results: readonly StoredResult[], exportedAt: Date = new Date()): string {
-  const valid = results.map(readStoredResult).filter((result) => result !== null);
-  const file = {
-    app: EXPORT_APP_MARKER,
-    schema: RESULTS_SCHEMA,
-    exportedAt: exportedAt.toISOString(),
-    results: valid,
-  };
-  return JSON.stringify(file, null, 2);
-}
-
-function failImport(reason: 'invalid-file' | 'newer-file'): ImportOutcome {
-  return { ok: false, reason, message: IMPORT_MESSAGES[reason] };
-}
-
-/** Merges an export file into the saved results, skipping saved ids; a file that can't be used changes nothing. */
-export function importResults(storage: StorageLike | null, text: string): ImportOutcome {
-  if (typeof text !== 'string' || text.length > MAX_IMPORT_LENGTH) return failImport('invalid-file');
-  const file = parseJson(text);
-  if (!isPlainObject(file) || file.app !== EXPORT_APP_MARKER) return failImport('invalid-file');
-  const decoded = decodeResults(file);
-  if (decoded.kind === 'newer') return failImport('newer-file');
-  if (decoded.kind === 'corrupt') return failImport('invalid-file');
-  if (decoded.results.length === 0 && decoded.droppedCount > 0) return failImport('invalid-file');
-
-  const existing = readWritableResults(storage);
-  if (!Array.isArray(existing)) return existing;
-  const existingIds = new Set(existing.map(({ id }) => id));
-  const added = decoded.results.filter(({ id }) => !existingIds.has(id));
-  const duplicateCount = decoded.results.length - added.length;
-  if (added.length > 0) {
-    const written = writeResults(storage, [...existing, ...added]);
-    if (!written.ok) return written;
-  }
-  return { ok: true, addedCount: added.length, duplicateCount, droppedCount: decoded.droppedCount };
 }

@@ -7,12 +7,11 @@ import {
   createStoredResult,
   deleteAllResults,
   deleteResult,
-  exportResults,
-  importResults,
   loadResults,
   saveResult,
   type StoredResult,
 } from '../../../src/quiz/storage';
+import { exportResults, importResults } from '../../../src/quiz/storage-transfer';
 import { getLocalStorage } from '../../../src/quiz/storage-access';
 import { invalidRecordArbitrary, storedResultArbitrary } from './arbitraries';
 import { fixtureQuiz, toAnswers } from './fixtures';
