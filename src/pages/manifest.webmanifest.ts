@@ -1,20 +1,33 @@
 import type { APIRoute } from 'astro';
+import { APP_COLORS, manifestIcons } from '../integrations/offline-icons';
 import { SITE_DESCRIPTION, SITE_NAME } from '../site';
 
-/** The web app manifest, so the guide can be added to a home screen. */
+/**
+ * The web app manifest, so the guide can be added to a home screen. The PNG icons are drawn at build
+ * time from /favicon.svg (src/integrations/offline.ts); the colors follow the light theme, with the dark
+ * theme's in `color_scheme_dark` for browsers that read it (others keep the light ones).
+ */
 export const GET: APIRoute = () =>
   new Response(
     JSON.stringify({
+      id: '/',
       name: `${SITE_NAME}: a gentle guide after a breakup`,
       short_name: SITE_NAME,
       description: SITE_DESCRIPTION,
       lang: 'en',
+      dir: 'ltr',
       start_url: '/',
       scope: '/',
       display: 'standalone',
-      background_color: '#fbf8f3',
-      theme_color: '#f3ece2',
-      icons: [{ src: '/favicon.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'any' }],
+      background_color: APP_COLORS.light.background,
+      theme_color: APP_COLORS.light.theme,
+      color_scheme_dark: { background_color: APP_COLORS.dark.background, theme_color: APP_COLORS.dark.theme },
+      icons: manifestIcons(),
+      shortcuts: [
+        { name: 'Self-check quizzes', url: '/quizzes/' },
+        { name: 'My results', url: '/my-results/' },
+        { name: 'If you are struggling', url: '/help/' },
+      ],
     }),
     { headers: { 'Content-Type': 'application/manifest+json' } },
   );

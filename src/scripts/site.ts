@@ -7,6 +7,7 @@
 import searchUiUrl from 'virtual:search-ui-url';
 import { setUpThemeToggle } from './theme';
 import { HIGHLIGHT_PARAM, isEditable, isSearchShortcut } from './search-intent';
+import './sw-register';
 
 const toggle = document.getElementById('theme-toggle');
 if (toggle instanceof HTMLButtonElement) setUpThemeToggle(toggle);
