@@ -6,6 +6,8 @@ import sitemap from '@astrojs/sitemap';
 import { readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import pagefind from './src/integrations/pagefind.ts';
+import offline from './src/integrations/offline.ts';
+import headers from './src/integrations/headers.ts';
 
 // The theme is set by a tiny inline script before first paint (no flash). Inline scripts are only
 // allowed by hash, so the hash is computed here from the very file the layout inlines.
@@ -22,7 +24,17 @@ export default defineConfig({
   trailingSlash: 'always',
   build: { format: 'directory' },
   // pagefind() indexes the built pages for site search (and serves the last index during `astro dev`).
-  integrations: [mdx(), preact(), sitemap({ filter: (page) => !page.includes('/404') }), pagefind()],
+  // offline() draws the app icons and writes /sw.js; after pagefind() so the search index is precached.
+  // headers() writes dist/_headers (CSP as a header, plus security headers) from the built pages; it
+  // reads the finished HTML, so it stays last.
+  integrations: [
+    mdx(),
+    preact(),
+    sitemap({ filter: (page) => !page.includes('/404') && !page.includes('/offline/') }),
+    pagefind(),
+    offline(),
+    headers(),
+  ],
   // No syntax highlighting: the guide has no code, and Shiki's inline styles would clash with the CSP.
   markdown: { syntaxHighlight: false },
   security: {
