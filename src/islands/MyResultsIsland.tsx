@@ -135,120 +135,144 @@ export default class MyResultsIsland extends Component<MyResultsIslandProps> {
 
   override render({ quizzes, needsJs, empty }: MyResultsIslandProps) {
     const state = this.controller.store.get();
-    if (!state.isReady) return <div class="my-results">{needsJs}</div>;
     const groups = groupResults(quizzes, state.results);
     const { message } = state;
+    // Before storage is read the state holds no results, so the body below is the "nothing saved yet" page:
+    // the likeliest one on a first visit. Readers with JavaScript see it from the first paint (CSS shows
+    // the note to the rest instead), and most visits then do not shift when the island hydrates.
     return (
       <div class="my-results">
-        {state.loadProblem !== null && <p class="results-notice">{state.loadProblem}</p>}
-        <div id="results-message" class="results-message" tabIndex={-1}>
-          {message && (
-            <p class={message.kind === 'problem' ? 'results-notice' : 'results-status'} role={message.kind === 'problem' ? 'alert' : 'status'}>
-              {message.text}
-            </p>
-          )}
-        </div>
-        {groups.length === 0 && <div class="results-empty">{empty}</div>}
-        {groups.map((group) => (
-          <section key={group.id} class="result-group" aria-labelledby={`group-${group.id}`}>
-            <h2 id={`group-${group.id}`}>{group.title}</h2>
-            {group.polarity && <p class="muted">{describeDirection(group.polarity)}</p>}
-            <TrendChart
-              points={group.results.map((result) => ({ score: result.normalized, label: formatShortDate(result.takenAt) }))}
-              label={describeTrend(group.title, group.results)}
-            />
-            <div class="table-wrap">
-              <table>
-                <caption>{group.results.length === 1 ? 'Your saved result' : `Your ${group.results.length} saved results, oldest first`}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Date</th>
-                    <th scope="col">Score</th>
-                    <th scope="col">Result</th>
-                    <th scope="col">
-                      <span class="visually-hidden">Delete</span>
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {group.results.map((result) => {
-                    const when = formatTakenAt(result.takenAt);
-                    return (
-                      <tr key={result.id}>
-                        <td>{when}</td>
-                        <td>{result.normalized}</td>
-                        <td>
-                          {result.band.title}
-                          {result.subscales.length > 0 && (
-                            <span class="result-parts">
-                              {result.subscales.map((part) => `${part.title}: ${part.normalized}`).join(' · ')}
-                            </span>
-                          )}
-                        </td>
-                        <td>
-                          <button
-                            type="button"
-                            class="text-button"
-                            onClick={() => this.then('results-message', () => this.controller.remove(result.id, when))}
-                          >
-                            Delete<span class="visually-hidden"> the result from {when}</span>
-                          </button>
-                        </td>
-                      </tr>
-                    );
-                  })}
-                </tbody>
-              </table>
-            </div>
-            {group.href && (
-              <p>
-                <a href={group.href}>Take this check again</a>
+        {!state.isReady && needsJs}
+        <div class={state.isReady ? 'results-body' : 'results-body js-only'}>
+          {state.loadProblem !== null && <p class="results-notice">{state.loadProblem}</p>}
+          <div id="results-message" class="results-message" tabIndex={-1}>
+            {message && (
+              <p
+                class={message.kind === 'problem' ? 'results-notice' : 'results-status'}
+                role={message.kind === 'problem' ? 'alert' : 'status'}
+              >
+                {message.text}
               </p>
             )}
-          </section>
-        ))}
-
-        <section class="results-tools" aria-labelledby="tools-heading">
-          <h2 id="tools-heading">Keep a copy, or bring one back</h2>
-          <p>
-            A download is a small file with your results in it. You can keep it somewhere safe or bring it into another
-            browser. Importing adds its results to the ones here.
-          </p>
-          <div class="tool-row">
-            <button type="button" class="button secondary" onClick={this.download} disabled={state.results.length === 0}>
-              Download my results
-            </button>
           </div>
-          <div class="tool-row">
-            <label for="import-file">Import a results file</label>
-            <input id="import-file" type="file" accept=".json,application/json" onChange={this.importFile} />
-          </div>
-          {state.results.length > 0 && (
-            <div class="tool-row">
-              {state.isConfirmingDeleteAll ? (
-                <div id="confirm-delete-all" class="confirm-box" role="group" aria-labelledby="confirm-heading" tabIndex={-1}>
-                  <h3 id="confirm-heading">Delete every saved result?</h3>
-                  <p>
-                    This removes {state.results.length === 1 ? 'your one saved result' : `all ${state.results.length} of your saved results`}{' '}
-                    from this device. It cannot be undone, unless you have downloaded a copy.
-                  </p>
-                  <div class="confirm-actions">
-                    <button type="button" class="button" onClick={() => this.then('results-message', () => this.controller.confirmDeleteAll())}>
-                      Yes, delete them all
-                    </button>
-                    <button type="button" class="button secondary" onClick={() => this.then('delete-all', () => this.controller.cancelDeleteAll())}>
-                      No, keep them
-                    </button>
-                  </div>
-                </div>
-              ) : (
-                <button id="delete-all" type="button" class="button secondary" onClick={() => this.then('confirm-delete-all', () => this.controller.askToDeleteAll())}>
-                  Delete all my results
-                </button>
+          {groups.length === 0 && <div class="results-empty">{empty}</div>}
+          {groups.map((group) => (
+            <section key={group.id} class="result-group" aria-labelledby={`group-${group.id}`}>
+              <h2 id={`group-${group.id}`}>{group.title}</h2>
+              {group.polarity && <p class="muted">{describeDirection(group.polarity)}</p>}
+              <TrendChart
+                points={group.results.map((result) => ({ score: result.normalized, label: formatShortDate(result.takenAt) }))}
+                label={describeTrend(group.title, group.results)}
+              />
+              <div class="table-wrap">
+                <table>
+                  <caption>
+                    {group.results.length === 1 ? 'Your saved result' : `Your ${group.results.length} saved results, oldest first`}
+                  </caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">Date</th>
+                      <th scope="col">Score</th>
+                      <th scope="col">Result</th>
+                      <th scope="col">
+                        <span class="visually-hidden">Delete</span>
+                      </th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {group.results.map((result) => {
+                      const when = formatTakenAt(result.takenAt);
+                      return (
+                        <tr key={result.id}>
+                          <td>{when}</td>
+                          <td>{result.normalized}</td>
+                          <td>
+                            {result.band.title}
+                            {result.subscales.length > 0 && (
+                              <span class="result-parts">
+                                {result.subscales.map((part) => `${part.title}: ${part.normalized}`).join(' · ')}
+                              </span>
+                            )}
+                          </td>
+                          <td>
+                            <button
+                              type="button"
+                              class="text-button"
+                              onClick={() => this.then('results-message', () => this.controller.remove(result.id, when))}
+                            >
+                              Delete<span class="visually-hidden"> the result from {when}</span>
+                            </button>
+                          </td>
+                        </tr>
+                      );
+                    })}
+                  </tbody>
+                </table>
+              </div>
+              {group.href && (
+                <p>
+                  <a href={group.href}>Take this check again</a>
+                </p>
               )}
+            </section>
+          ))}
+
+          <section class="results-tools" aria-labelledby="tools-heading">
+            <h2 id="tools-heading">Keep a copy, or bring one back</h2>
+            <p>
+              A download is a small file with your results in it. You can keep it somewhere safe or bring it into another browser. Importing
+              adds its results to the ones here.
+            </p>
+            <div class="tool-row">
+              <button type="button" class="button secondary" onClick={this.download} disabled={state.results.length === 0}>
+                Download my results
+              </button>
             </div>
-          )}
-        </section>
+            <div class="tool-row">
+              <label for="import-file">Import a results file</label>
+              <input id="import-file" type="file" accept=".json,application/json" onChange={this.importFile} disabled={!state.isReady} />
+            </div>
+            {state.results.length > 0 && (
+              <div class="tool-row">
+                {state.isConfirmingDeleteAll ? (
+                  <div id="confirm-delete-all" class="confirm-box" role="group" aria-labelledby="confirm-heading" tabIndex={-1}>
+                    <h3 id="confirm-heading">Delete every saved result?</h3>
+                    <p>
+                      This removes{' '}
+                      {state.results.length === 1 ? 'your one saved result' : `all ${state.results.length} of your saved results`} from this
+                      device. It cannot be undone, unless you have downloaded a copy.
+                    </p>
+                    <div class="confirm-actions">
+                      <button
+                        type="button"
+                        class="button"
+                        onClick={() => this.then('results-message', () => this.controller.confirmDeleteAll())}
+                      >
+                        Yes, delete them all
+                      </button>
+                      <button
+                        type="button"
+                        class="button secondary"
+                        onClick={() => this.then('delete-all', () => this.controller.cancelDeleteAll())}
+                      >
+                        No, keep them
+                      </button>
+                    </div>
+                  </div>
+                ) : (
+                  <button
+                    id="delete-all"
+                    type="button"
+                    class="button secondary"
+                    onClick={() => this.then('confirm-delete-all', () => this.controller.askToDeleteAll())}
+                  >
+                    Delete all my results
+                  </button>
+                )}
+              </div>
+            )}
+          </section>
+        </div>
       </div>
     );
   }

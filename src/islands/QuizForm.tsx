@@ -122,7 +122,15 @@ export function QuizForm({ quiz, state, controller, onRestart }: QuizFormProps) 
           See my result
         </button>
         <p class="quiz-count" id="quiz-submit-count">
-          {isReady ? `${answered} of ${total} answered` : 'Your answers stay on this device.'}
+          {isReady ? (
+            `${answered} of ${total} answered`
+          ) : (
+            // Until scripts run: a count for readers with JavaScript, laid out as it will be (no shift).
+            <>
+              <span class="needs-js">Your answers stay on this device.</span>
+              <span class="js-only">{`${answered} of ${total} answered`}</span>
+            </>
+          )}
         </p>
       </div>
     </form>

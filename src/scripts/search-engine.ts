@@ -53,6 +53,8 @@ async function load(): Promise<PagefindApi | null> {
     // A cheap check first: without an index, importing Pagefind would only fail noisily.
     const entry = await fetch(`${BUNDLE_PATH}pagefind-entry.json`, { cache: 'no-cache' });
     if (!entry.ok) return null;
+    // Read the small body so the request completes rather than stays open.
+    await entry.arrayBuffer();
     const pagefind = (await import(/* @vite-ignore */ PAGEFIND_JS)) as PagefindApi;
     await pagefind.options({
       // The index is small: searching on the main thread skips downloading Pagefind a second time

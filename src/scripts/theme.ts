@@ -35,12 +35,11 @@ function applyTheme(theme: Theme, button: HTMLButtonElement): void {
   button.setAttribute('aria-pressed', String(theme === 'dark'));
 }
 
-/** Connects the toggle button; it stays hidden on pages without JavaScript, where it could not work. */
+/** Connects the toggle button (CSS hides it on pages without JavaScript, where it could not work). */
 export function setUpThemeToggle(button: HTMLButtonElement): void {
   const system = matchMedia('(prefers-color-scheme: dark)');
   const current = (): Theme => (document.documentElement.dataset.theme === 'dark' ? 'dark' : 'light');
   applyTheme(current(), button);
-  button.hidden = false;
   button.addEventListener('click', () => {
     const next: Theme = current() === 'dark' ? 'light' : 'dark';
     applyTheme(next, button);

@@ -29,9 +29,13 @@ function renderPage(results: StoredResult[] | string = []) {
 afterEach(() => cleanup());
 
 describe('MyResultsIsland', () => {
-  it('renders only the JavaScript note on the server', () => {
-    const html = renderToString(<MyResultsIsland quizzes={QUIZZES} needsJs={<p>Reading them needs JavaScript.</p>} />);
+  it('renders the JavaScript note and, for readers with JavaScript, the empty state on the server', () => {
+    const html = renderToString(
+      <MyResultsIsland quizzes={QUIZZES} needsJs={<p>Reading them needs JavaScript.</p>} empty={<p>Nothing saved yet.</p>} />,
+    );
     expect(html).toContain('Reading them needs JavaScript.');
+    expect(html).toContain('<div class="results-body js-only">');
+    expect(html).toContain('<div class="results-empty"><p>Nothing saved yet.</p></div>');
     expect(html).not.toContain('<table');
   });
 
