@@ -77,7 +77,7 @@ export const PERMISSIONS_POLICY = [
 
 /** Headers for every response, besides the Content-Security-Policy. */
 export const SECURITY_HEADERS: ReadonlyArray<readonly [string, string]> = [
-  // Two years; browsers only honour it over HTTPS, so local previews are unaffected.
+  // Two years; browsers only honor it over HTTPS, so local previews are unaffected.
   ['Strict-Transport-Security', 'max-age=63072000; includeSubDomains'],
   ['X-Content-Type-Options', 'nosniff'],
   ['Referrer-Policy', 'no-referrer'],

@@ -18,6 +18,7 @@ import { gzipSync } from 'node:zlib';
 import { createIndex, close } from 'pagefind';
 import { launchChromium } from '../../tests/support/chromium.ts';
 import { start, stop } from '../../tests/support/static-server.ts';
+import { kib, makeVocabulary, median, ms, mulberry32, sentence } from './bench-shared.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const distDir = join(root, 'dist');
@@ -25,10 +26,6 @@ const outFile = join(root, '.bench', 'search.json');
 const SCALES = (process.env.BENCH_SCALES ?? '1000,10000').split(',').map(Number);
 
 // ---------------------------------------------------------------------------------------------- utils
-
-const kib = (bytes) => `${(bytes / 1024).toFixed(1)} KiB`;
-const ms = (value) => `${value.toFixed(0)} ms`;
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 /** Files below a folder, with sizes. */
 async function listFiles(dir) {
@@ -146,40 +143,7 @@ async function benchRealSite(browser) {
 
 // ------------------------------------------------------------------------------------ synthetic pages
 
-/** A small seeded random generator, so every run indexes the same pages. */
-function mulberry32(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const SYLLABLES = 'ka lo mi ne ru sa ti vo pe da fi gu ha je mo ni pa qu re so ta ve wi xo yu ze bel cor dan fen gor hal'.split(' ');
-
-/** A vocabulary of made-up words plus a few real ones, drawn with a Zipf-like skew like real prose. */
-function makeVocabulary(random, size) {
-  const words = new Set(['breakup', 'anger', 'revenge', 'purpose', 'letting', 'closure', 'healing', 'friends', 'sleep']);
-  while (words.size < size) {
-    const length = 2 + Math.floor(random() * 3);
-    words.add(Array.from({ length }, () => SYLLABLES[Math.floor(random() * SYLLABLES.length)]).join(''));
-  }
-  const list = [...words];
-  const pick = () => list[Math.min(list.length - 1, Math.floor(list.length * random() ** 3))];
-  return { list, pick };
-}
-
 const TOPICS = ['anger', 'letting-go', 'moving-on', 'purpose', 'self-worth', 'victim-mentality'];
-
-function sentence(random, vocabulary) {
-  const length = 6 + Math.floor(random() * 12);
-  const words = Array.from({ length }, () => vocabulary.pick());
-  words[0] = words[0][0].toUpperCase() + words[0].slice(1);
-  return `${words.join(' ')}.`;
-}
 
 /** One page shaped like a guide section: title, lede, headings with ids, paragraphs, filters, keywords. */
 function makePage(random, vocabulary, index) {

@@ -1,50 +1,23 @@
-import { execFile } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { promisify } from 'node:util';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { buildProject as build, copyProject } from '../support/project-copy.ts';
 
 // Real builds of a copy of the project with one file broken: the build must fail, and its output must
 // name the file and the field so an author knows what to fix.
 
-const run = promisify(execFile);
-const root = new URL('../../', import.meta.url).pathname;
 const copies: string[] = [];
 
-/** Copies what a build needs into a temporary folder and applies one edit to one content file. */
+/** Copies the project into a temporary folder and applies one edit to one content file. */
 function copyWithEdit(file: string, edit: (text: string) => string): string {
-  const dir = mkdtempSync(join(tmpdir(), 'letting-go-broken-'));
+  const dir = copyProject('broken');
   copies.push(dir);
-  for (const name of ['src', 'content', 'public', 'astro.config.mjs', 'package.json', 'tsconfig.json']) {
-    cpSync(join(root, name), join(dir, name), { recursive: true });
-  }
-  // Link the installed packages one by one rather than node_modules whole: Astro and Vite keep caches in
-  // node_modules/.astro and .vite, and a shared cache would let these builds see each other's content.
-  mkdirSync(join(dir, 'node_modules'));
-  for (const name of readdirSync(join(root, 'node_modules'))) {
-    if (!name.startsWith('.')) symlinkSync(join(root, 'node_modules', name), join(dir, 'node_modules', name));
-  }
-  symlinkSync(join(root, 'node_modules', '.bin'), join(dir, 'node_modules', '.bin'));
   const target = join(dir, file);
   const before = readFileSync(target, 'utf8');
   const after = edit(before);
   if (after === before) throw new Error(`The edit did not change ${file}; the test would prove nothing.`);
   writeFileSync(target, after);
   return dir;
-}
-
-/** Runs `astro build` in a folder with the project's Node and returns its exit status and output. */
-async function build(dir: string): Promise<{ failed: boolean; output: string }> {
-  const astro = join(root, 'node_modules', 'astro', 'bin', 'astro.mjs');
-  const env = { ...process.env, PATH: `${dirname(process.execPath)}:${process.env.PATH}`, NO_COLOR: '1', FORCE_COLOR: '0' };
-  try {
-    const { stdout, stderr } = await run(process.execPath, [astro, 'build'], { cwd: dir, env, maxBuffer: 32 << 20 });
-    return { failed: false, output: stdout + stderr };
-  } catch (error) {
-    const { stdout = '', stderr = '' } = error as { stdout?: string; stderr?: string };
-    return { failed: true, output: stdout + stderr };
-  }
 }
 
 afterAll(() => {

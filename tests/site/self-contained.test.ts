@@ -21,6 +21,9 @@ const RESOURCE_ATTRIBUTES: ReadonlyArray<[selector: string, attribute: string]> 
   ['embed[src]', 'src'],
   ['image[href]', 'href'],
   ['use[href]', 'href'],
+  ['[xlink\\:href]', 'xlink:href'],
+  ['link[imagesrcset]', 'imagesrcset'],
+  ['input[type="image"][src]', 'src'],
 ];
 
 /** Whether a URL reference leaves the site: absolute http(s) or protocol-relative. */
@@ -41,7 +44,7 @@ describe('the site is self-contained', () => {
       const attributes = RESOURCE_ATTRIBUTES.flatMap(([selector, attribute]) =>
         [...document.querySelectorAll(selector)].flatMap((element) =>
           // srcset lists "url width" pairs separated by commas.
-          (attribute === 'srcset' ? element.getAttribute(attribute)!.split(',') : [element.getAttribute(attribute)!])
+          (attribute.endsWith('srcset') ? element.getAttribute(attribute)!.split(',') : [element.getAttribute(attribute)!])
             .map((candidate) => candidate.trim().split(/\s+/)[0] ?? '')
             .map((url) => ({ element: element.tagName.toLowerCase(), url })),
         ),
@@ -63,6 +66,25 @@ describe('the site is self-contained', () => {
       );
     const found = [...fromHtml, ...fromCss];
     expectNoProblems(found);
+  });
+
+  it('no script file or inline module imports code from another origin', () => {
+    // `import … from "…"`, `import "…"`, `export … from "…"`, `import("…")` and a worker's
+    // `importScripts("…")`, with a literal URL.
+    const imports = (code: string) => [
+      ...[...code.matchAll(/(?:^|[^.\w$])(?:import|export)\s*(?:[\w$*{}\s,]*?\bfrom\s*|\(\s*)?(["'`])([^"'`]+)\1/g)].map((match) => match[2]!),
+      ...[...code.matchAll(/\bimportScripts\s*\(\s*(["'`])([^"'`]+)\1/g)].map((match) => match[2]!),
+    ];
+    const fromFiles = walk(distDir)
+      .filter((file) => /\.m?js$/.test(file))
+      .flatMap((file) => imports(readFileSync(file, 'utf8')).filter(isExternal).map((url) => `${relative(distDir, file)}: imports ${url}`));
+    const fromPages = pages.flatMap(({ path, document }) =>
+      [...document.querySelectorAll('script:not([src])')]
+        .flatMap((script) => imports(script.textContent))
+        .filter(isExternal)
+        .map((url) => `${path}: inline script imports ${url}`),
+    );
+    expectNoProblems([...fromFiles, ...fromPages]);
   });
 
   it('forms never POST and submit nowhere but /search/', () => {

@@ -5,8 +5,8 @@ const SYSTEM_CHROMIUMS = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/us
 
 // Background networking, component updates and sync would otherwise call hosts that are unreachable
 // here and slow every launch; the GPU is unavailable in CI containers.
-const LAUNCH_ARGS = [
-  '--headless',
+/** The project's Chromium flags, besides the headless mode. */
+export const CHROMIUM_FLAGS = [
   '--no-sandbox',
   '--disable-gpu',
   '--no-first-run',
@@ -29,5 +29,5 @@ export async function chromiumExecutable(): Promise<string> {
 
 /** Launches headless Chromium with the project's flags. */
 export async function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: await chromiumExecutable(), headless: true, args: LAUNCH_ARGS });
+  return chromium.launch({ executablePath: await chromiumExecutable(), headless: true, args: ['--headless', ...CHROMIUM_FLAGS] });
 }
