@@ -6,6 +6,7 @@
  * What this module decides:
  * - What is precached: every page, style, script, icon and the Pagefind bundle (its runtime, WebAssembly,
  *   index, fragments and filters), chosen by file type so that host files such as `_headers` never are.
+ *   When that outgrows the budget, the most important part that fits (offline-precache-plan.ts).
  * - The build id: a hash of every precached file's URL and content. It is part of the cache name, so
  *   each build installs into a cache of its own while the previous worker goes on serving the old one;
  *   the old cache is deleted when the new worker activates. An identical rebuild gives the same id and
@@ -16,10 +17,11 @@
  *   `{ type: 'SKIP_WAITING' }`, once the reader accepts the notice (see src/scripts/sw-register.ts).
  */
 import { createHash } from 'node:crypto';
-import { statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { GenerateSWOptions, ManifestEntry, ManifestTransform } from 'workbox-build';
+import { planPrecache, sectionOrderFrom } from './offline-precache-plan';
 
 /** File name of the worker at the site root: its scope is the whole site. */
 export const SW_FILE = 'sw.js';
@@ -30,7 +32,7 @@ export const OFFLINE_PAGE = '/offline/';
 /** Prefix of the cache name; the build id follows it. */
 export const CACHE_PREFIX = 'letting-go';
 
-/** The precache must stay below this for the current site (decimal megabytes, the stricter reading). */
+/** The precache stays within this many bytes (decimal megabytes, the stricter reading); see offline-precache-plan.ts. */
 export const PRECACHE_BUDGET_BYTES = 2_000_000;
 
 /** File types that make up the site. An allowlist, so host config files (`_headers`) never enter it. */
@@ -79,18 +81,40 @@ const toPrecacheUrls: ManifestTransform = (entries) => ({
   warnings: [],
 });
 
-/** Globbing options shared by the size report and the generator, so both see the same files. */
-export function precacheGlobs(siteDir: string) {
+/** What the budget left out of the precache. */
+export interface LeftOut {
+  urls: string[];
+  bytes: number;
+}
+
+/** Keeps the part of the precache that fits `budget` bytes, and records what was left out in `leftOut`. */
+export function withinBudget(siteDir: string, budget: number, leftOut: LeftOut): ManifestTransform {
+  const guideIndex = join(siteDir, 'guide', 'index.html');
+  const sectionOrder = existsSync(guideIndex) ? sectionOrderFrom(readFileSync(guideIndex, 'utf8')) : [];
+  return (entries) => {
+    const plan = planPrecache(entries, budget, sectionOrder);
+    leftOut.urls = plan.leftOut;
+    leftOut.bytes = plan.leftOutBytes;
+    return { manifest: plan.kept, warnings: [] };
+  };
+}
+
+/**
+ * Globbing options shared by the size report and the generator, so both see the same files; `budget`
+ * (a withinBudget transform) trims them to the precache budget.
+ */
+export function precacheGlobs(siteDir: string, budget?: ManifestTransform) {
   return {
-    manifestTransforms: [toPrecacheUrls],
+    manifestTransforms: budget ? [toPrecacheUrls, budget] : [toPrecacheUrls],
     globDirectory: siteDir,
     globPatterns: [`**/*.{${PRECACHED_TYPES.join(',')}}`],
     globIgnores: [...NOT_PRECACHED],
     // Names with a content hash need no revision: the URL changes whenever the file does. (Workbox
     // applies this to the file paths, before toPrecacheUrls.)
     dontCacheBustURLsMatching: /^(?:_astro\/.+\.[\w-]{8}\.\w+|pagefind\/(?:index|fragment|filter)\/.+)$/,
-    // Larger single files are skipped with a warning by Workbox; here any warning fails the build.
-    maximumFileSizeToCacheInBytes: PRECACHE_BUDGET_BYTES,
+    // No size limit per file here: the budget plan decides, and a file larger than the budget is left to
+    // the network like any other part that does not fit. (Workbox would warn and skip it before the plan.)
+    maximumFileSizeToCacheInBytes: Number.MAX_SAFE_INTEGER,
   };
 }
 
@@ -113,12 +137,14 @@ export interface ServiceWorkerSummary {
   swBytes: number;
   /** Precached URLs (root-relative, pages by their address), sorted. */
   urls: string[];
+  /** What did not fit the budget: fetched from the network, as pages that are not built are. */
+  leftOut: LeftOut;
 }
 
 /** The generateSW options for a site folder and build id (exported for the unit tests). */
-export function serviceWorkerOptions(siteDir: string, buildId: string): GenerateSWOptions {
+export function serviceWorkerOptions(siteDir: string, buildId: string, budget?: ManifestTransform): GenerateSWOptions {
   return {
-    ...precacheGlobs(siteDir),
+    ...precacheGlobs(siteDir, budget),
     swDest: join(siteDir, SW_FILE),
     cacheId: `${CACHE_PREFIX}-${buildId}`,
     // One self-contained file: nothing is imported, from a CDN or from anywhere else.
@@ -147,23 +173,22 @@ export function serviceWorkerOptions(siteDir: string, buildId: string): Generate
 }
 
 /**
- * Writes `<siteDir>/sw.js` for the files in `siteDir`. Throws when Workbox warns (a file left out),
- * when the offline page is missing, or when the precache outgrows `budget` bytes.
+ * Writes `<siteDir>/sw.js` for the files in `siteDir`, precaching what fits `budget` bytes. Throws when
+ * Workbox warns (a file too large), when the offline page is missing, or when the core alone is over budget.
  */
 export async function writeServiceWorker(siteDir: string, budget = PRECACHE_BUDGET_BYTES): Promise<ServiceWorkerSummary> {
   // Loaded here, not at the top: it takes most of a second and only the build needs it. Through Node's
   // own require, because Astro's config module runner has closed by the time build hooks run.
   const { generateSW, getManifest } = createRequire(import.meta.url)('workbox-build') as typeof import('workbox-build');
-  const manifest = await getManifest(precacheGlobs(siteDir));
+  const leftOut: LeftOut = { urls: [], bytes: 0 };
+  const trim = withinBudget(siteDir, budget, leftOut);
+  const manifest = await getManifest(precacheGlobs(siteDir, trim));
   if (manifest.warnings.length > 0) throw new Error(`Precache: ${manifest.warnings.join('; ')}`);
   const urls = manifest.manifestEntries.map((entry) => entry.url).sort();
   if (!urls.includes(OFFLINE_PAGE)) throw new Error(`Precache: ${OFFLINE_PAGE} was not built, so there is no offline page.`);
   if (new Set(urls).size !== urls.length) throw new Error('Precache: two files map to the same URL.');
-  if (manifest.size > budget) {
-    throw new Error(`Precache: ${manifest.size} bytes in ${manifest.count} files is over the ${budget}-byte budget.`);
-  }
   const buildId = buildIdFor(manifest.manifestEntries);
-  const options = serviceWorkerOptions(siteDir, buildId);
+  const options = serviceWorkerOptions(siteDir, buildId, trim);
   const result = await generateSW(options);
   if (result.warnings.length > 0) throw new Error(`Service worker: ${result.warnings.join('; ')}`);
   if (result.count !== manifest.count) throw new Error(`Service worker: precaches ${result.count} files, expected ${manifest.count}.`);
@@ -175,5 +200,6 @@ export async function writeServiceWorker(siteDir: string, budget = PRECACHE_BUDG
     file: options.swDest,
     swBytes: statSync(options.swDest).size,
     urls,
+    leftOut,
   };
 }

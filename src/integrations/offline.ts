@@ -3,7 +3,8 @@
  * so its index is there to be precached) this:
  * 1. draws the app icons from public/favicon.svg (offline-icon-render.ts);
  * 2. writes /sw.js with Workbox, precaching the whole site under a build-specific cache name
- *    (offline-sw.ts), and prints the precache's size and file count. Outgrowing the budget fails the build.
+ *    (offline-sw.ts), and prints the precache's size and file count. Past the budget it precaches the
+ *    most important part and says what it left out (offline-precache-plan.ts).
  * The page side is src/scripts/sw-register.ts (registration and the "new version" notice) and the
  * offline page is src/pages/offline.astro. During `astro dev` no worker is built or registered; the icons
  * are drawn on request so the manifest can be tried there too.
@@ -64,6 +65,12 @@ export default function offlineIntegration({ budgetBytes = PRECACHE_BUDGET_BYTES
           `Service worker /sw.js (${kib(sw.swBytes)}), build ${sw.buildId}: precaches ${sw.count} files, ` +
             `${sw.bytes} bytes (${kib(sw.bytes)}; budget ${budgetBytes} bytes), in ${ms} ms.`,
         );
+        if (sw.leftOut.urls.length > 0) {
+          logger.warn(
+            `Over the precache budget: left ${sw.leftOut.urls.length} files, ${sw.leftOut.bytes} bytes, to the network ` +
+              `(first: ${sw.leftOut.urls.slice(0, 3).join(', ')}). They are not available offline.`,
+          );
+        }
       },
     },
   };

@@ -14,13 +14,7 @@ export const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'se
 /** Starts Chromium with a DevTools port for Lighthouse; resolves with the port and a stop function. */
 export async function launchForLighthouse() {
   const profile = mkdtempSync(join(tmpdir(), 'letting-go-lighthouse-'));
-  const args = [
-    '--headless=new',
-    ...CHROMIUM_FLAGS,
-    '--remote-debugging-port=0',
-    `--user-data-dir=${profile}`,
-    'about:blank',
-  ];
+  const args = ['--headless=new', ...CHROMIUM_FLAGS, '--remote-debugging-port=0', `--user-data-dir=${profile}`, 'about:blank'];
   const chrome = spawn(await chromiumExecutable(), args, { stdio: ['ignore', 'ignore', 'pipe'] });
   const port = await new Promise((resolve, reject) => {
     let output = '';

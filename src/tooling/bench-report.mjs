@@ -29,12 +29,30 @@ export function checkBudgets(report) {
   const budgets = [];
   if (byType.section) {
     const section = byType.section.heaviest;
-    budgets.push({ budget: 'Guide section: first visit, total', limit: kb(BUDGETS.sectionTotal), value: kb(section.total), pass: section.total <= BUDGETS.sectionTotal, page: section.path });
-    budgets.push({ budget: 'Guide section: JavaScript', limit: kb(BUDGETS.sectionScript), value: kb(section.script), pass: section.script <= BUDGETS.sectionScript, page: section.path });
+    budgets.push({
+      budget: 'Guide section: first visit, total',
+      limit: kb(BUDGETS.sectionTotal),
+      value: kb(section.total),
+      pass: section.total <= BUDGETS.sectionTotal,
+      page: section.path,
+    });
+    budgets.push({
+      budget: 'Guide section: JavaScript',
+      limit: kb(BUDGETS.sectionScript),
+      value: kb(section.script),
+      pass: section.script <= BUDGETS.sectionScript,
+      page: section.path,
+    });
   }
   if (byType.quiz) {
     const quiz = byType.quiz.visits.reduce((worst, visit) => (visit.script > worst.script ? visit : worst));
-    budgets.push({ budget: 'Quiz: JavaScript', limit: kb(BUDGETS.quizScript), value: kb(quiz.script), pass: quiz.script <= BUDGETS.quizScript, page: quiz.path });
+    budgets.push({
+      budget: 'Quiz: JavaScript',
+      limit: kb(BUDGETS.quizScript),
+      value: kb(quiz.script),
+      pass: quiz.script <= BUDGETS.quizScript,
+      page: quiz.path,
+    });
   }
   for (const result of report.lighthouse) {
     const misses = CATEGORIES.filter((category) => result.scores[category] < BUDGETS.lighthouse[category]);
@@ -91,9 +109,19 @@ export function printReport(report, { lighthouseRuns, realSections }) {
   );
 
   const precacheCell = (scale) => (scale.precacheBytes === undefined ? '' : `${kb(scale.precacheBytes)} in ${scale.precacheFiles}`);
+  const leftOutCell = (scale) => (scale.leftOutFiles > 0 ? `${scale.leftOutFiles} files, ${kb(scale.leftOutBytes)}` : 'none');
   printTable('Build time', [
     ...(report.siteBuild
-      ? [{ Build: 'Real site, in place (npm run build)', Sections: realSections, Pages: report.siteBuild.pages, Time: seconds(report.siteBuild.ms), 'SW precache': precacheCell(report.siteBuild) }]
+      ? [
+          {
+            Build: 'Real site, in place (npm run build)',
+            Sections: realSections,
+            Pages: report.siteBuild.pages,
+            Time: seconds(report.siteBuild.ms),
+            'SW precache': precacheCell(report.siteBuild),
+            'Left to network': leftOutCell(report.siteBuild),
+          },
+        ]
       : []),
     ...report.buildScale.map((scale) => ({
       Build: `Clean copy + ${scale.generated} generated sections`,
@@ -101,32 +129,43 @@ export function printReport(report, { lighthouseRuns, realSections }) {
       Pages: scale.pages,
       Time: seconds(scale.ms),
       'SW precache': precacheCell(scale),
+      'Left to network': leftOutCell(scale),
     })),
   ]);
   if (report.buildGrowth) {
     const { msPer100Sections, ratio, from, to, precacheBytesPer100Sections, sectionsUntilPrecacheBudget } = report.buildGrowth;
-    console.log(`\nGrowth: ${seconds(msPer100Sections)} per 100 sections (least squares); ${to} generated sections take ${ratio.toFixed(1)}x the time of ${from}.`);
+    console.log(
+      `\nGrowth: ${seconds(msPer100Sections)} per 100 sections (least squares); ${to} generated sections take ${ratio.toFixed(1)}x the time of ${from}.`,
+    );
     if (precacheBytesPer100Sections !== undefined) {
-      console.log(`The service worker's precache grows by ${kb(precacheBytesPer100Sections)} per 100 sections (uncompressed).`);
+      console.log(`What the service worker would precache grows by ${kb(precacheBytesPer100Sections)} per 100 sections (uncompressed).`);
     }
     if (sectionsUntilPrecacheBudget !== undefined) {
       console.log(
-        `At that rate the real site can add about ${sectionsUntilPrecacheBudget} sections before the offline build refuses its ` +
-          `${kb(report.siteBuild.precacheBudget)} precache budget (lifted for the generated builds above).`,
+        `At that rate the real site can add about ${sectionsUntilPrecacheBudget} sections before its ${kb(report.siteBuild.precacheBudget)} ` +
+          'precache budget is full; past that, the build precaches the most important part and leaves the rest to the network (see "Left to network").',
       );
     }
   }
 
   for (const { generated, error } of report.buildFailures) {
-    console.log(`\nThe build with ${generated} generated sections failed:\n${error.split('\n').filter((line) => /error|\bat\b/i.test(line)).slice(0, 6).join('\n')}`);
+    // Astro prints the error's message on the lines after its "[ERROR]" line, before the location.
+    const lines = error.split('\n');
+    const start = Math.max(0, lines.findIndex((line) => /\[ERROR\]|Error:/.test(line)));
+    console.log(`\nThe build with ${generated} generated sections failed:\n${lines.slice(start, start + 4).join('\n')}`);
   }
 
   printTable(
     'Budgets',
-    budgets.map(({ budget, limit, value, pass, page }) => ({ Budget: budget, Limit: limit, Measured: value, Page: page, Result: pass ? 'pass' : 'FAIL' })),
+    budgets.map(({ budget, limit, value, pass, page }) => ({
+      Budget: budget,
+      Limit: limit,
+      Measured: value,
+      Page: page,
+      Result: pass ? 'pass' : 'FAIL',
+    })),
   );
   for (const { budget, why } of budgets.filter((entry) => !entry.pass && entry.why?.length)) {
     console.log(`\n${budget} lost points on:\n  ${why.join('\n  ')}`);
   }
-
 }

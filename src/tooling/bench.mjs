@@ -38,11 +38,20 @@ const BUILD_SCALES =
   process.env.BENCH_BUILD_SCALES === 'none' ? [] : (process.env.BENCH_BUILD_SCALES ?? '0,250,500,1000').split(',').map(Number);
 const PAGES = process.env.BENCH_PAGES !== '0';
 
-const report = { date: new Date().toISOString(), node: process.version, firstVisits: [], lighthouse: [], buildScale: [], buildFailures: [] };
+const report = {
+  date: new Date().toISOString(),
+  node: process.version,
+  firstVisits: [],
+  lighthouse: [],
+  buildScale: [],
+  buildFailures: [],
+};
 
 /** First visits and Lighthouse on the built site, served like a static host serves it. */
 async function benchPages(paths) {
-  const types = PAGE_TYPES.map((type) => ({ ...type, paths: paths.filter((path) => type.matches(path)) })).filter((type) => type.paths.length > 0);
+  const types = PAGE_TYPES.map((type) => ({ ...type, paths: paths.filter((path) => type.matches(path)) })).filter(
+    (type) => type.paths.length > 0,
+  );
   const server = await startHostLike(distDir);
   try {
     const browser = await launchChromium();

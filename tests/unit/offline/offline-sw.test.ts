@@ -188,8 +188,30 @@ describe('writeServiceWorker', () => {
     expect(readFileSync(join(root, SW_FILE), 'utf8')).toBe(code);
   }, 60_000);
 
-  it('fails the build when the precache outgrows its budget, or the offline page is missing', async () => {
-    await expect(writeServiceWorker(site(), 100)).rejects.toThrow(/budget/);
+  it('past its budget, precaches the core and leaves search and other pages to the network', async () => {
+    const pages = { ...SITE, 'help/index.html': '<h1>Help</h1>', 'about/index.html': `<p>${'About us. '.repeat(50)}</p>` };
+    const all = await writeServiceWorker(site(pages));
+    const search = all.urls.filter((url) => url.startsWith('/pagefind/'));
+    const searchBytes = search.reduce((sum, url) => sum + Buffer.byteLength(pages[url.slice(1)]!), 0);
+    // Room for everything but the About page (500 bytes), and then not even for search.
+    const trimmed = await writeServiceWorker(site(pages), all.bytes - 1);
+    expect(trimmed.leftOut.urls).toEqual(['/about/']);
+    const tight = await writeServiceWorker(site(pages), all.bytes - 500 - searchBytes);
+    expect(tight.urls).toEqual(expect.arrayContaining(['/', '/help/', OFFLINE_PAGE, '/guide/']));
+    expect(tight.leftOut.urls.sort()).toEqual(['/about/', ...search].sort());
+    expect(tight.bytes + tight.leftOut.bytes).toBe(all.bytes);
+    const code = readFileSync(join(roots.at(-1)!, SW_FILE), 'utf8');
+    expect(code).not.toContain('/pagefind/pagefind.js');
+  }, 60_000);
+
+  it('leaves a single page larger than the whole budget to the network instead of failing', async () => {
+    const build = await writeServiceWorker(site({ ...SITE, 'guide/all/index.html': `<p>${'x'.repeat(3000)}</p>` }), 2500);
+    expect(build.leftOut.urls).toEqual(['/guide/all/']);
+    expect(build.urls).toContain('/guide/');
+  }, 60_000);
+
+  it('fails the build when the core alone outgrows the budget, or the offline page is missing', async () => {
+    await expect(writeServiceWorker(site(), 50)).rejects.toThrow(/core files .* over the 50-byte budget/);
     const { 'offline/index.html': _offline, ...withoutOffline } = SITE;
     await expect(writeServiceWorker(site(withoutOffline))).rejects.toThrow(/offline page/);
   });
