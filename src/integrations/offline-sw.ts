@@ -20,11 +20,12 @@ import { statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { GenerateSWOptions, ManifestEntry, ManifestTransform } from 'workbox-build';
+import { joinBase } from '../utils/paths';
 
-/** File name of the worker at the site root: its scope is the whole site. */
+/** File name of the worker at the site's root (its base path): its scope is the whole site. */
 export const SW_FILE = 'sw.js';
 
-/** The page served for a navigation that is neither cached nor reachable (src/pages/offline.astro). */
+/** The page served for a navigation that is neither cached nor reachable (src/pages/offline.astro), from the site's root. */
 export const OFFLINE_PAGE = '/offline/';
 
 /** Prefix of the cache name; the build id follows it. */
@@ -66,23 +67,26 @@ const PRECACHED_TYPES = [
 const NOT_PRECACHED = [SW_FILE, 'workbox-*.js', '404.html', 'pagefind/wasm.unknown.pagefind'];
 
 /**
- * The URL a built file is precached under: root-relative, and a page by its own address (`/guide/`,
- * not `/guide/index.html`). That is the URL readers navigate to, and hosts with "pretty URLs" would
- * answer `/guide/index.html` with a redirect: one more round trip per page at install.
+ * The URL a built file is precached under: root-relative with the site's base path in front, and a
+ * page by its own address (`/guide/`, not `/guide/index.html`). That is the URL readers navigate to,
+ * and hosts with "pretty URLs" would answer `/guide/index.html` with a redirect: one more round trip
+ * per page at install.
  */
-export function precacheUrl(file: string): string {
-  return `/${file.replace(/(^|\/)index\.html$/, '$1')}`;
+export function precacheUrl(file: string, base = '/'): string {
+  return joinBase(base, `/${file.replace(/(^|\/)index\.html$/, '$1')}`);
 }
 
-const toPrecacheUrls: ManifestTransform = (entries) => ({
-  manifest: entries.map((entry) => ({ ...entry, url: precacheUrl(entry.url) })),
-  warnings: [],
-});
+function toPrecacheUrls(base: string): ManifestTransform {
+  return (entries) => ({
+    manifest: entries.map((entry) => ({ ...entry, url: precacheUrl(entry.url, base) })),
+    warnings: [],
+  });
+}
 
 /** Globbing options shared by the size report and the generator, so both see the same files. */
-export function precacheGlobs(siteDir: string) {
+export function precacheGlobs(siteDir: string, base = '/') {
   return {
-    manifestTransforms: [toPrecacheUrls],
+    manifestTransforms: [toPrecacheUrls(base)],
     globDirectory: siteDir,
     globPatterns: [`**/*.{${PRECACHED_TYPES.join(',')}}`],
     globIgnores: [...NOT_PRECACHED],
@@ -111,14 +115,14 @@ export interface ServiceWorkerSummary {
   /** The worker file (not precached) and its size. */
   file: string;
   swBytes: number;
-  /** Precached URLs (root-relative, pages by their address), sorted. */
+  /** Precached URLs (root-relative with the base path, pages by their address), sorted. */
   urls: string[];
 }
 
-/** The generateSW options for a site folder and build id (exported for the unit tests). */
-export function serviceWorkerOptions(siteDir: string, buildId: string): GenerateSWOptions {
+/** The generateSW options for a site folder, build id and base path (exported for the unit tests). */
+export function serviceWorkerOptions(siteDir: string, buildId: string, base = '/'): GenerateSWOptions {
   return {
-    ...precacheGlobs(siteDir),
+    ...precacheGlobs(siteDir, base),
     swDest: join(siteDir, SW_FILE),
     cacheId: `${CACHE_PREFIX}-${buildId}`,
     // One self-contained file: nothing is imported, from a CDN or from anywhere else.
@@ -140,30 +144,31 @@ export function serviceWorkerOptions(siteDir: string, buildId: string): Generate
         // matcher must not refer to anything outside itself.
         urlPattern: ({ request }) => request.mode === 'navigate',
         handler: 'NetworkOnly',
-        options: { precacheFallback: { fallbackURL: OFFLINE_PAGE } },
+        options: { precacheFallback: { fallbackURL: joinBase(base, OFFLINE_PAGE) } },
       },
     ],
   };
 }
 
 /**
- * Writes `<siteDir>/sw.js` for the files in `siteDir`. Throws when Workbox warns (a file left out),
- * when the offline page is missing, or when the precache outgrows `budget` bytes.
+ * Writes `<siteDir>/sw.js` for the files in `siteDir`, a site served from `base`. Throws when Workbox
+ * warns (a file left out), when the offline page is missing, or when the precache outgrows `budget` bytes.
  */
-export async function writeServiceWorker(siteDir: string, budget = PRECACHE_BUDGET_BYTES): Promise<ServiceWorkerSummary> {
+export async function writeServiceWorker(siteDir: string, budget = PRECACHE_BUDGET_BYTES, base = '/'): Promise<ServiceWorkerSummary> {
   // Loaded here, not at the top: it takes most of a second and only the build needs it. Through Node's
   // own require, because Astro's config module runner has closed by the time build hooks run.
   const { generateSW, getManifest } = createRequire(import.meta.url)('workbox-build') as typeof import('workbox-build');
-  const manifest = await getManifest(precacheGlobs(siteDir));
+  const manifest = await getManifest(precacheGlobs(siteDir, base));
   if (manifest.warnings.length > 0) throw new Error(`Precache: ${manifest.warnings.join('; ')}`);
   const urls = manifest.manifestEntries.map((entry) => entry.url).sort();
-  if (!urls.includes(OFFLINE_PAGE)) throw new Error(`Precache: ${OFFLINE_PAGE} was not built, so there is no offline page.`);
+  const offlinePage = joinBase(base, OFFLINE_PAGE);
+  if (!urls.includes(offlinePage)) throw new Error(`Precache: ${offlinePage} was not built, so there is no offline page.`);
   if (new Set(urls).size !== urls.length) throw new Error('Precache: two files map to the same URL.');
   if (manifest.size > budget) {
     throw new Error(`Precache: ${manifest.size} bytes in ${manifest.count} files is over the ${budget}-byte budget.`);
   }
   const buildId = buildIdFor(manifest.manifestEntries);
-  const options = serviceWorkerOptions(siteDir, buildId);
+  const options = serviceWorkerOptions(siteDir, buildId, base);
   const result = await generateSW(options);
   if (result.warnings.length > 0) throw new Error(`Service worker: ${result.warnings.join('; ')}`);
   if (result.count !== manifest.count) throw new Error(`Service worker: precaches ${result.count} files, expected ${manifest.count}.`);
