@@ -104,6 +104,14 @@ describe('precache URLs', () => {
   ])('%s is kept as %s', (file, url) => {
     expect(precacheUrl(file)).toBe(url);
   });
+
+  it.each([
+    ['index.html', '/letting-go/'],
+    ['guide/index.html', '/letting-go/guide/'],
+    ['_astro/site.AbCd1234.js', '/letting-go/_astro/site.AbCd1234.js'],
+  ])('%s is kept as %s under a sub-path', (file, url) => {
+    expect(precacheUrl(file, '/letting-go/')).toBe(url);
+  });
 });
 
 describe('the build id', () => {
@@ -150,6 +158,11 @@ describe('the worker options', () => {
     expect(matches({ request: { mode: 'cors' } })).toBe(false);
     expect(route!.handler).toBe('NetworkOnly');
     expect(route!.options?.precacheFallback?.fallbackURL).toBe(OFFLINE_PAGE);
+  });
+
+  it('fall back to the offline page below the base path when the site is under a sub-path', () => {
+    const [route] = serviceWorkerOptions('/site', '0123456789', '/letting-go/').runtimeCaching!;
+    expect(route!.options?.precacheFallback?.fallbackURL).toBe('/letting-go/offline/');
   });
 });
 
