@@ -3,11 +3,14 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import preact from '@astrojs/preact';
 import sitemap from '@astrojs/sitemap';
+import { satteri } from '@astrojs/markdown-satteri';
 import { readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import pagefind from './src/integrations/pagefind.ts';
 import offline from './src/integrations/offline.ts';
 import headers from './src/integrations/headers.ts';
+import baseLinks from './src/integrations/base-links.ts';
+import { normalizeBase } from './src/utils/paths.ts';
 
 // The theme is set by a tiny inline script before first paint (no flash). Inline scripts are only
 // allowed by hash, so the hash is computed here from the very file the layout inlines.
@@ -19,8 +22,14 @@ const themeInitHash = `sha256-${createHash('sha256').update(themeInit).digest('b
 // Override at build time with SITE_URL when deploying somewhere else.
 const site = process.env.SITE_URL ?? 'https://letting-go.guide';
 
+// Where on that domain the site is served: its root unless BASE_PATH names a sub-path (`/letting-go/`).
+// Pages use it through src/utils/paths.ts, the build hooks through `config.base`, and links in the
+// guide's MDX through baseLinks.
+const base = normalizeBase(process.env.BASE_PATH);
+
 export default defineConfig({
   site,
+  base,
   trailingSlash: 'always',
   build: { format: 'directory' },
   // pagefind() indexes the built pages for site search (and serves the last index during `astro dev`).
@@ -36,7 +45,8 @@ export default defineConfig({
     headers(),
   ],
   // No syntax highlighting: the guide has no code, and Shiki's inline styles would clash with the CSP.
-  markdown: { syntaxHighlight: false },
+  // Sätteri is Astro's default Markdown processor; baseLinks() puts the base path in front of content links.
+  markdown: { syntaxHighlight: false, processor: satteri({ hastPlugins: [baseLinks(base)] }) },
   security: {
     csp: {
       // 'self' must be listed because setting resources replaces Astro's default; search (Pagefind)

@@ -5,8 +5,9 @@ import SummaryReporter from './support/summary-reporter.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
-// Three projects: `unit` runs through Astro's Vite config (content, components, pure modules);
-// `site` reads the built dist/; `browser` drives headless Chromium against dist/ served locally.
+// Four projects: `unit` runs through Astro's Vite config (content, components, pure modules);
+// `site` reads the built dist/; `browser` drives headless Chromium against dist/ served locally;
+// `deploy` builds a copy of the project for a sub-path and checks it as files and in Chromium.
 // Browser tests use a plain node environment: inside Astro's Vite config `astro`'s preview() is empty.
 export default defineConfig({
   root,
@@ -46,6 +47,17 @@ export default defineConfig({
           // Each browser file starts its own Chromium; running them one at a time keeps 2-core CI steady.
           fileParallelism: false,
           isolate: false,
+        },
+      },
+      {
+        test: {
+          name: 'deploy',
+          root,
+          include: ['tests/deploy/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 60_000,
+          // The hooks build the site and may unpack the npm-packaged Chromium.
+          hookTimeout: 180_000,
         },
       },
     ],

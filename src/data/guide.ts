@@ -8,6 +8,7 @@ import { sortByOrder } from '../utils/navigation';
 import { resolveTopics } from '../utils/topics';
 import { countWords, estimateReadingMinutes } from '../utils/reading-time';
 import { assertNoProblems, checkOrders, checkReferences } from '../utils/content-integrity';
+import { withBase } from '../utils/paths';
 
 /** A topic entry. */
 export type Topic = CollectionEntry<'topics'>;
@@ -70,10 +71,10 @@ export function getGuide(): Promise<GuideContent> {
 
 /** The URL of a section page. */
 export function sectionHref(id: string, anchor?: string): string {
-  return `/guide/${id}/${anchor ? `#${anchor}` : ''}`;
+  return withBase(`/guide/${id}/${anchor ? `#${anchor}` : ''}`);
 }
 
 /** The URL of a topic page. */
 export function topicHref(id: string): string {
-  return `/topics/${id}/`;
+  return withBase(`/topics/${id}/`);
 }

@@ -9,6 +9,7 @@ import type { MarkdownHeading } from 'astro';
 import type { QuizLinks } from '../islands/quiz-links';
 import type { QuizDefinition } from '../schemas/quiz';
 import { assertNoProblems, describeFile, type ContentProblem } from '../utils/content-integrity';
+import { withBase } from '../utils/paths';
 import { getGuide, sectionHref, type GuideSection } from './guide';
 
 /** A quiz with the guide sections it draws on. */
@@ -155,5 +156,5 @@ export function quizzesForTopic(quizzes: readonly Quiz[], topicId: string): Quiz
 
 /** The URL of a quiz page. */
 export function quizHref(id: string): string {
-  return `/quizzes/${id}/`;
+  return withBase(`/quizzes/${id}/`);
 }

@@ -17,6 +17,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { joinBase } from '../utils/paths';
 
 /** A policy: directive name → its sources, both in the order first seen. */
 export type Policy = Map<string, string[]>;
@@ -146,22 +147,17 @@ export function metaPolicyOf(html: string): string | undefined {
   return undefined;
 }
 
-/** Joins the site's base path and a path: `withBase('/docs/', '/sw.js')` → `/docs/sw.js`. */
-export function withBase(base: string, path: string): string {
-  return `${base.replace(/\/+$/, '')}${path}`;
-}
-
 /** The rules for a site: security headers everywhere, long caching for hashed assets, none for the worker. */
 export function headerRules(policy: Policy, base = '/'): HeaderRule[] {
   return [
     {
-      path: withBase(base, '/*'),
+      path: joinBase(base, '/*'),
       headers: [['Content-Security-Policy', serializePolicy(policy)], ...SECURITY_HEADERS],
     },
     // Vite puts a content hash in every file name here, so a file never changes once published.
-    { path: withBase(base, '/_astro/*'), headers: [['Cache-Control', 'public, max-age=31536000, immutable']] },
+    { path: joinBase(base, '/_astro/*'), headers: [['Cache-Control', 'public, max-age=31536000, immutable']] },
     // A service worker must be checked for updates on every visit, or a broken one could stick.
-    { path: withBase(base, '/sw.js'), headers: [['Cache-Control', 'no-cache']] },
+    { path: joinBase(base, '/sw.js'), headers: [['Cache-Control', 'no-cache']] },
   ];
 }
 

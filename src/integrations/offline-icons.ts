@@ -41,7 +41,7 @@ export const ICONS: readonly IconSpec[] = [
   { file: 'apple-touch-icon.png', size: 180, kind: 'apple' },
 ];
 
-/** The apple-touch-icon's URL, for the layout's link. */
+/** The apple-touch-icon's URL from the site's root, for the layout's link (which adds the base path). */
 export const APPLE_TOUCH_ICON_HREF = `/${ICONS.find((icon) => icon.kind === 'apple')!.file}`;
 
 /**
@@ -51,7 +51,7 @@ export const APPLE_TOUCH_ICON_HREF = `/${ICONS.find((icon) => icon.kind === 'app
  */
 export const FULL_BLEED_ARTWORK_SCALE = 0.8;
 
-/** The manifest's `icons` member. */
+/** The manifest's `icons` member, with URLs from the site's root (the manifest adds the base path). */
 export function manifestIcons(): Array<{ src: string; sizes: string; type: string; purpose?: string }> {
   return [
     { src: '/favicon.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'any' },

@@ -22,11 +22,12 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { GenerateSWOptions, ManifestEntry, ManifestTransform } from 'workbox-build';
 import { planPrecache, sectionOrderFrom } from './offline-precache-plan';
+import { joinBase } from '../utils/paths';
 
-/** File name of the worker at the site root: its scope is the whole site. */
+/** File name of the worker at the site's root (its base path): its scope is the whole site. */
 export const SW_FILE = 'sw.js';
 
-/** The page served for a navigation that is neither cached nor reachable (src/pages/offline.astro). */
+/** The page served for a navigation that is neither cached nor reachable (src/pages/offline.astro), from the site's root. */
 export const OFFLINE_PAGE = '/offline/';
 
 /** Prefix of the cache name; the build id follows it. */
@@ -68,18 +69,21 @@ const PRECACHED_TYPES = [
 const NOT_PRECACHED = [SW_FILE, 'workbox-*.js', '404.html', 'pagefind/wasm.unknown.pagefind'];
 
 /**
- * The URL a built file is precached under: root-relative, and a page by its own address (`/guide/`,
- * not `/guide/index.html`). That is the URL readers navigate to, and hosts with "pretty URLs" would
- * answer `/guide/index.html` with a redirect: one more round trip per page at install.
+ * The URL a built file is precached under: root-relative with the site's base path in front, and a
+ * page by its own address (`/guide/`, not `/guide/index.html`). That is the URL readers navigate to,
+ * and hosts with "pretty URLs" would answer `/guide/index.html` with a redirect: one more round trip
+ * per page at install.
  */
-export function precacheUrl(file: string): string {
-  return `/${file.replace(/(^|\/)index\.html$/, '$1')}`;
+export function precacheUrl(file: string, base = '/'): string {
+  return joinBase(base, `/${file.replace(/(^|\/)index\.html$/, '$1')}`);
 }
 
-const toPrecacheUrls: ManifestTransform = (entries) => ({
-  manifest: entries.map((entry) => ({ ...entry, url: precacheUrl(entry.url) })),
-  warnings: [],
-});
+function toPrecacheUrls(base: string): ManifestTransform {
+  return (entries) => ({
+    manifest: entries.map((entry) => ({ ...entry, url: precacheUrl(entry.url, base) })),
+    warnings: [],
+  });
+}
 
 /** What the budget left out of the precache. */
 export interface LeftOut {
@@ -87,12 +91,15 @@ export interface LeftOut {
   bytes: number;
 }
 
-/** Keeps the part of the precache that fits `budget` bytes, and records what was left out in `leftOut`. */
-export function withinBudget(siteDir: string, budget: number, leftOut: LeftOut): ManifestTransform {
+/**
+ * Keeps the part of the precache that fits `budget` bytes, for a site served from `base`, and records
+ * what was left out in `leftOut`.
+ */
+export function withinBudget(siteDir: string, budget: number, leftOut: LeftOut, base = '/'): ManifestTransform {
   const guideIndex = join(siteDir, 'guide', 'index.html');
-  const sectionOrder = existsSync(guideIndex) ? sectionOrderFrom(readFileSync(guideIndex, 'utf8')) : [];
+  const sectionOrder = existsSync(guideIndex) ? sectionOrderFrom(readFileSync(guideIndex, 'utf8'), base) : [];
   return (entries) => {
-    const plan = planPrecache(entries, budget, sectionOrder);
+    const plan = planPrecache(entries, budget, sectionOrder, base);
     leftOut.urls = plan.leftOut;
     leftOut.bytes = plan.leftOutBytes;
     return { manifest: plan.kept, warnings: [] };
@@ -103,9 +110,9 @@ export function withinBudget(siteDir: string, budget: number, leftOut: LeftOut):
  * Globbing options shared by the size report and the generator, so both see the same files; `budget`
  * (a withinBudget transform) trims them to the precache budget.
  */
-export function precacheGlobs(siteDir: string, budget?: ManifestTransform) {
+export function precacheGlobs(siteDir: string, base = '/', budget?: ManifestTransform) {
   return {
-    manifestTransforms: budget ? [toPrecacheUrls, budget] : [toPrecacheUrls],
+    manifestTransforms: budget ? [toPrecacheUrls(base), budget] : [toPrecacheUrls(base)],
     globDirectory: siteDir,
     globPatterns: [`**/*.{${PRECACHED_TYPES.join(',')}}`],
     globIgnores: [...NOT_PRECACHED],
@@ -135,16 +142,16 @@ export interface ServiceWorkerSummary {
   /** The worker file (not precached) and its size. */
   file: string;
   swBytes: number;
-  /** Precached URLs (root-relative, pages by their address), sorted. */
+  /** Precached URLs (root-relative with the base path, pages by their address), sorted. */
   urls: string[];
   /** What did not fit the budget: fetched from the network, as pages that are not built are. */
   leftOut: LeftOut;
 }
 
-/** The generateSW options for a site folder and build id (exported for the unit tests). */
-export function serviceWorkerOptions(siteDir: string, buildId: string, budget?: ManifestTransform): GenerateSWOptions {
+/** The generateSW options for a site folder, build id and base path (exported for the unit tests). */
+export function serviceWorkerOptions(siteDir: string, buildId: string, base = '/', budget?: ManifestTransform): GenerateSWOptions {
   return {
-    ...precacheGlobs(siteDir, budget),
+    ...precacheGlobs(siteDir, base, budget),
     swDest: join(siteDir, SW_FILE),
     cacheId: `${CACHE_PREFIX}-${buildId}`,
     // One self-contained file: nothing is imported, from a CDN or from anywhere else.
@@ -166,29 +173,31 @@ export function serviceWorkerOptions(siteDir: string, buildId: string, budget?: 
         // matcher must not refer to anything outside itself.
         urlPattern: ({ request }) => request.mode === 'navigate',
         handler: 'NetworkOnly',
-        options: { precacheFallback: { fallbackURL: OFFLINE_PAGE } },
+        options: { precacheFallback: { fallbackURL: joinBase(base, OFFLINE_PAGE) } },
       },
     ],
   };
 }
 
 /**
- * Writes `<siteDir>/sw.js` for the files in `siteDir`, precaching what fits `budget` bytes. Throws when
- * Workbox warns (a file too large), when the offline page is missing, or when the core alone is over budget.
+ * Writes `<siteDir>/sw.js` for the files in `siteDir`, a site served from `base`, precaching what fits
+ * `budget` bytes. Throws when Workbox warns, when the offline page is missing, or when the core alone is
+ * over budget.
  */
-export async function writeServiceWorker(siteDir: string, budget = PRECACHE_BUDGET_BYTES): Promise<ServiceWorkerSummary> {
+export async function writeServiceWorker(siteDir: string, budget = PRECACHE_BUDGET_BYTES, base = '/'): Promise<ServiceWorkerSummary> {
   // Loaded here, not at the top: it takes most of a second and only the build needs it. Through Node's
   // own require, because Astro's config module runner has closed by the time build hooks run.
   const { generateSW, getManifest } = createRequire(import.meta.url)('workbox-build') as typeof import('workbox-build');
   const leftOut: LeftOut = { urls: [], bytes: 0 };
-  const trim = withinBudget(siteDir, budget, leftOut);
-  const manifest = await getManifest(precacheGlobs(siteDir, trim));
+  const trim = withinBudget(siteDir, budget, leftOut, base);
+  const manifest = await getManifest(precacheGlobs(siteDir, base, trim));
   if (manifest.warnings.length > 0) throw new Error(`Precache: ${manifest.warnings.join('; ')}`);
   const urls = manifest.manifestEntries.map((entry) => entry.url).sort();
-  if (!urls.includes(OFFLINE_PAGE)) throw new Error(`Precache: ${OFFLINE_PAGE} was not built, so there is no offline page.`);
+  const offlinePage = joinBase(base, OFFLINE_PAGE);
+  if (!urls.includes(offlinePage)) throw new Error(`Precache: ${offlinePage} was not built, so there is no offline page.`);
   if (new Set(urls).size !== urls.length) throw new Error('Precache: two files map to the same URL.');
   const buildId = buildIdFor(manifest.manifestEntries);
-  const options = serviceWorkerOptions(siteDir, buildId, trim);
+  const options = serviceWorkerOptions(siteDir, buildId, base, trim);
   const result = await generateSW(options);
   if (result.warnings.length > 0) throw new Error(`Service worker: ${result.warnings.join('; ')}`);
   if (result.count !== manifest.count) throw new Error(`Service worker: precaches ${result.count} files, expected ${manifest.count}.`);

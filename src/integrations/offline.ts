@@ -2,9 +2,9 @@
  * Offline reading and installing to a home screen. After the build (and after the Pagefind integration,
  * so its index is there to be precached) this:
  * 1. draws the app icons from public/favicon.svg (offline-icon-render.ts);
- * 2. writes /sw.js with Workbox, precaching the whole site under a build-specific cache name
- *    (offline-sw.ts), and prints the precache's size and file count. Past the budget it precaches the
- *    most important part and says what it left out (offline-precache-plan.ts).
+ * 2. writes sw.js at the site's base path with Workbox, precaching the whole site under a build-specific
+ *    cache name (offline-sw.ts), and prints the precache's size and file count. Past the budget it
+ *    precaches the most important part and says what it left out (offline-precache-plan.ts).
  * The page side is src/scripts/sw-register.ts (registration and the "new version" notice) and the
  * offline page is src/pages/offline.astro. During `astro dev` no worker is built or registered; the icons
  * are drawn on request so the manifest can be tried there too.
@@ -17,6 +17,7 @@ import { fileURLToPath } from 'node:url';
 import { ICONS, ICON_SOURCE } from './offline-icons';
 import { renderIcon, writeIcons } from './offline-icon-render';
 import { PRECACHE_BUDGET_BYTES, writeServiceWorker } from './offline-sw';
+import { joinBase } from '../utils/paths';
 
 export interface OfflineOptions {
   /** Largest precache allowed, in bytes (2 MB unless given). */
@@ -27,7 +28,7 @@ function kib(bytes: number): string {
   return `${(bytes / 1024).toFixed(1)} KiB`;
 }
 
-/** Serves the icons in dev, drawn from the current SVG on each request. */
+/** Serves the icons in dev, drawn from the current SVG on each request (Astro has taken off the base path). */
 function serveIcons(sourceFile: string) {
   return (request: IncomingMessage, response: ServerResponse, next: () => void): void => {
     const pathname = new URL(request.url ?? '/', 'http://localhost').pathname;
@@ -45,11 +46,13 @@ function serveIcons(sourceFile: string) {
 
 export default function offlineIntegration({ budgetBytes = PRECACHE_BUDGET_BYTES }: OfflineOptions = {}): AstroIntegration {
   let sourceFile = '';
+  let base = '/';
   return {
     name: 'local:offline',
     hooks: {
       'astro:config:done': ({ config }) => {
         sourceFile = join(fileURLToPath(config.publicDir), ICON_SOURCE);
+        base = config.base;
       },
       'astro:server:setup': ({ server }) => {
         server.middlewares.use(serveIcons(sourceFile));
@@ -58,11 +61,11 @@ export default function offlineIntegration({ budgetBytes = PRECACHE_BUDGET_BYTES
         const siteDir = fileURLToPath(dir);
         const started = performance.now();
         const icons = await writeIcons(sourceFile, siteDir);
-        const sw = await writeServiceWorker(siteDir, budgetBytes);
+        const sw = await writeServiceWorker(siteDir, budgetBytes, base);
         const ms = (performance.now() - started).toFixed(0);
         logger.info(`Drew ${icons.length} icons from ${ICON_SOURCE}.`);
         logger.info(
-          `Service worker /sw.js (${kib(sw.swBytes)}), build ${sw.buildId}: precaches ${sw.count} files, ` +
+          `Service worker ${joinBase(base, '/sw.js')} (${kib(sw.swBytes)}), build ${sw.buildId}: precaches ${sw.count} files, ` +
             `${sw.bytes} bytes (${kib(sw.bytes)}; budget ${budgetBytes} bytes), in ${ms} ms.`,
         );
         if (sw.leftOut.urls.length > 0) {

@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
 import { searchUiChunk } from './search-ui-chunk';
 
-/** Folder of the bundle inside the built site; the browser code loads `/pagefind/pagefind.js`. */
+/** Folder of the bundle inside the built site; the browser code loads `pagefind/pagefind.js` below the base path. */
 export const BUNDLE_DIR = 'pagefind';
 
 /**
@@ -82,7 +82,7 @@ const CONTENT_TYPES: Record<string, string> = {
   '.css': 'text/css; charset=utf-8',
 };
 
-/** Serves `/pagefind/*` from the last built bundle, or answers 404 when there is none. */
+/** Serves `/pagefind/*` from the last built bundle (Astro has taken off the base path), or answers 404 when there is none. */
 function serveBundle(bundleDir: string) {
   return (request: IncomingMessage, response: ServerResponse, next: () => void): void => {
     const pathname = new URL(request.url ?? '/', 'http://localhost').pathname;

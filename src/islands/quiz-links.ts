@@ -12,8 +12,10 @@ export interface QuizLinks {
   subscales: Record<string, GuideLink & { sectionTitle: string }>;
 }
 
+// Browser code: the base path comes from import.meta.env.BASE_URL directly (see src/utils/paths.ts).
+
 /** Where the support page lives; every result links to it. */
-export const HELP_HREF = '/help/';
+export const HELP_HREF = `${import.meta.env.BASE_URL}help/`;
 
 /** Where saved results are listed. */
-export const MY_RESULTS_HREF = '/my-results/';
+export const MY_RESULTS_HREF = `${import.meta.env.BASE_URL}my-results/`;

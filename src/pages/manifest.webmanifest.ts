@@ -1,6 +1,7 @@
 import type { APIRoute } from 'astro';
 import { APP_COLORS, manifestIcons } from '../integrations/offline-icons';
 import { SITE_DESCRIPTION, SITE_NAME } from '../site';
+import { withBase } from '../utils/paths';
 
 /**
  * The web app manifest, so the guide can be added to a home screen. The PNG icons are drawn at build
@@ -10,23 +11,23 @@ import { SITE_DESCRIPTION, SITE_NAME } from '../site';
 export const GET: APIRoute = () =>
   new Response(
     JSON.stringify({
-      id: '/',
+      id: withBase('/'),
       name: `${SITE_NAME}: a gentle guide after a breakup`,
       short_name: SITE_NAME,
       description: SITE_DESCRIPTION,
       lang: 'en',
       dir: 'ltr',
-      start_url: '/',
-      scope: '/',
+      start_url: withBase('/'),
+      scope: withBase('/'),
       display: 'standalone',
       background_color: APP_COLORS.light.background,
       theme_color: APP_COLORS.light.theme,
       color_scheme_dark: { background_color: APP_COLORS.dark.background, theme_color: APP_COLORS.dark.theme },
-      icons: manifestIcons(),
+      icons: manifestIcons().map((icon) => ({ ...icon, src: withBase(icon.src) })),
       shortcuts: [
-        { name: 'Self-check quizzes', url: '/quizzes/' },
-        { name: 'My results', url: '/my-results/' },
-        { name: 'If you are struggling', url: '/help/' },
+        { name: 'Self-check quizzes', url: withBase('/quizzes/') },
+        { name: 'My results', url: withBase('/my-results/') },
+        { name: 'If you are struggling', url: withBase('/help/') },
       ],
     }),
     { headers: { 'Content-Type': 'application/manifest+json' } },

@@ -106,7 +106,7 @@ export class SiteSearchElement extends HTMLElement {
     const option = this.#options()[this.#active];
     const query = normalizeQuery(this.#input.value);
     if (option) location.assign(option.href);
-    else if (query) location.assign(`/search/${serializeSearchState({ ...EMPTY_STATE, q: query })}`);
+    else if (query) location.assign(`${import.meta.env.BASE_URL}search/${serializeSearchState({ ...EMPTY_STATE, q: query })}`);
   }
 
   #setActive(index: number, scroll: boolean): void {
@@ -163,7 +163,7 @@ export class SiteSearchElement extends HTMLElement {
     // New results, new choice: nothing is active until the reader presses an arrow key again.
     this.#setActive(-1, false);
     this.#setExpanded(options.length > 0);
-    this.#more.href = `/search/${serializeSearchState({ ...EMPTY_STATE, q: query })}`;
+    this.#more.href = `${import.meta.env.BASE_URL}search/${serializeSearchState({ ...EMPTY_STATE, q: query })}`;
     this.#more.hidden = outcome.total === 0;
     this.#more.textContent = outcome.total > DIALOG_LIMIT ? `See all ${outcome.total} results` : 'Filter these results';
     this.#say(describeCount(outcome.total, query));

@@ -7,9 +7,9 @@
 import { HIGHLIGHT_PARAM, toSearchHit, type PagefindResultData, type SearchHit } from './search-state';
 
 /** Where the build writes Pagefind's bundle (see src/integrations/pagefind.ts). */
-const BUNDLE_PATH = '/pagefind/';
+const BUNDLE_PATH = `${import.meta.env.BASE_URL}pagefind/`;
 /** Pagefind's browser API, loaded as it is: the bundler must not touch this import. */
-const PAGEFIND_JS = '/pagefind/pagefind.js';
+const PAGEFIND_JS = `${import.meta.env.BASE_URL}pagefind/pagefind.js`;
 
 /**
  * Ranking. Words in a page's title and headings already count more (Pagefind weighs metadata and

@@ -30,7 +30,7 @@ export async function startOffline(container: ServiceWorkerContainer): Promise<v
   const hadController = container.controller !== null;
   let accepted = false;
   const accept = () => (accepted = true);
-  const registration = await container.register('/sw.js');
+  const registration = await container.register(`${import.meta.env.BASE_URL}sw.js`);
   const offerIfWaiting = () => {
     if (registration.waiting && container.controller) offer(registration, accept);
   };

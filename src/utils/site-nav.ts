@@ -1,3 +1,5 @@
+import { withBase } from './paths';
+
 /** One link of the header navigation. */
 export interface NavItem {
   href: string;
@@ -6,10 +8,10 @@ export interface NavItem {
 
 /** The header navigation, in display order. */
 export const MAIN_NAV: readonly NavItem[] = [
-  { href: '/guide/', label: 'Guide' },
-  { href: '/topics/', label: 'Topics' },
-  { href: '/quizzes/', label: 'Quizzes' },
-  { href: '/help/', label: 'Get help' },
+  { href: withBase('/guide/'), label: 'Guide' },
+  { href: withBase('/topics/'), label: 'Topics' },
+  { href: withBase('/quizzes/'), label: 'Quizzes' },
+  { href: withBase('/help/'), label: 'Get help' },
 ];
 
 /** Tells whether a page path lies inside a navigation item's part of the site. */

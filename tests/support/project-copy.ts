@@ -1,5 +1,6 @@
 // Temporary copies of the project, built for real: the malformed-content tests break one file in a copy,
-// and the benchmark times builds of copies with generated sections.
+// the deploy tests build a copy for a sub-path, and the benchmark times builds of copies with generated
+// sections.
 import { execFile } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -37,10 +38,17 @@ export interface BuildOutcome {
   ms: number;
 }
 
-/** Runs `astro build` in `dir` with the project's Node. */
-export async function buildProject(dir: string): Promise<BuildOutcome> {
+/**
+ * What Vitest puts in process.env to back import.meta.env (and NODE_ENV=test). A build that inherited
+ * them would render with the test run's BASE_URL and as a development build.
+ */
+const TEST_RUN_ENV = new Set(['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'NODE_ENV']);
+
+/** Runs `astro build` in `dir` with the project's Node, and `extraEnv` (e.g. BASE_PATH) set. */
+export async function buildProject(dir: string, extraEnv: Record<string, string> = {}): Promise<BuildOutcome> {
   const astro = join(projectRoot, 'node_modules', 'astro', 'bin', 'astro.mjs');
-  const env = { ...process.env, PATH: `${dirname(process.execPath)}:${process.env.PATH}`, NO_COLOR: '1', FORCE_COLOR: '0' };
+  const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !TEST_RUN_ENV.has(name)));
+  const env = { ...inherited, PATH: `${dirname(process.execPath)}:${process.env.PATH}`, NO_COLOR: '1', FORCE_COLOR: '0', ...extraEnv };
   const started = performance.now();
   try {
     const { stdout, stderr } = await run(process.execPath, [astro, 'build'], { cwd: dir, env, maxBuffer: 256 << 20 });

@@ -41,9 +41,13 @@ export function mimeTypeFor(file: string): string {
   return MIME_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
 }
 
-/** Starts a static server for `root` (dist/ by default) on 127.0.0.1 with an ephemeral port. */
-export async function start(root: string = distDir): Promise<StaticServer> {
-  const server = createServer((request, response) => handle(root, request, response));
+/**
+ * Starts a static server for `root` (dist/ by default) on 127.0.0.1 with an ephemeral port. With a
+ * `base` such as `/letting-go/`, the site is served below that path only and everything else is 404,
+ * as on a host that serves the site from a sub-path.
+ */
+export async function start(root: string = distDir, base = '/'): Promise<StaticServer> {
+  const server = createServer((request, response) => handle(root, base, request, response));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', resolve);
@@ -58,14 +62,15 @@ export async function stop({ server }: StaticServer): Promise<void> {
   await new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
 }
 
-function handle(root: string, request: IncomingMessage, response: ServerResponse): void {
+function handle(root: string, base: string, request: IncomingMessage, response: ServerResponse): void {
   if (request.method !== 'GET' && request.method !== 'HEAD') {
     return sendStatus(response, 405, 'Method Not Allowed');
   }
   const url = new URL(request.url ?? '/', 'http://localhost');
+  if (!`${url.pathname}/`.startsWith(base)) return sendStatus(response, 404, 'Not Found');
   let pathname: string;
   try {
-    pathname = decodeURIComponent(url.pathname);
+    pathname = decodeURIComponent(url.pathname.slice(base.length - 1));
   } catch {
     return sendStatus(response, 400, 'Bad Request');
   }

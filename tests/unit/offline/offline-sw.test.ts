@@ -104,6 +104,14 @@ describe('precache URLs', () => {
   ])('%s is kept as %s', (file, url) => {
     expect(precacheUrl(file)).toBe(url);
   });
+
+  it.each([
+    ['index.html', '/letting-go/'],
+    ['guide/index.html', '/letting-go/guide/'],
+    ['_astro/site.AbCd1234.js', '/letting-go/_astro/site.AbCd1234.js'],
+  ])('%s is kept as %s under a sub-path', (file, url) => {
+    expect(precacheUrl(file, '/letting-go/')).toBe(url);
+  });
 });
 
 describe('the build id', () => {
@@ -151,6 +159,11 @@ describe('the worker options', () => {
     expect(route!.handler).toBe('NetworkOnly');
     expect(route!.options?.precacheFallback?.fallbackURL).toBe(OFFLINE_PAGE);
   });
+
+  it('fall back to the offline page below the base path when the site is under a sub-path', () => {
+    const [route] = serviceWorkerOptions('/site', '0123456789', '/letting-go/').runtimeCaching!;
+    expect(route!.options?.precacheFallback?.fallbackURL).toBe('/letting-go/offline/');
+  });
 });
 
 describe('writeServiceWorker', () => {
@@ -189,7 +202,7 @@ describe('writeServiceWorker', () => {
   }, 60_000);
 
   it('past its budget, precaches the core and leaves search and other pages to the network', async () => {
-    const pages = { ...SITE, 'help/index.html': '<h1>Help</h1>', 'about/index.html': `<p>${'About us. '.repeat(50)}</p>` };
+    const pages: Record<string, string> = { ...SITE, 'help/index.html': '<h1>Help</h1>', 'about/index.html': `<p>${'About us. '.repeat(50)}</p>` };
     const all = await writeServiceWorker(site(pages));
     const search = all.urls.filter((url) => url.startsWith('/pagefind/'));
     const searchBytes = search.reduce((sum, url) => sum + Buffer.byteLength(pages[url.slice(1)]!), 0);
