@@ -17,7 +17,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { joinBase } from '../utils/paths';
+// With its extension: the benchmark loads this module in Node directly (bench-server.mjs).
+import { joinBase } from '../utils/paths.ts';
 
 /** A policy: directive name → its sources, both in the order first seen. */
 export type Policy = Map<string, string[]>;

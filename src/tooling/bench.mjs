@@ -17,9 +17,10 @@
 //   BENCH_BUILD=0              reuse dist/ as it is instead of building;
 //   BENCH_PAGES=0              skip first visits and Lighthouse;
 //   BENCH_LIGHTHOUSE_RUNS=3    Lighthouse runs per page; the run with the median performance score is kept;
-//   BENCH_BUILD_SCALES=0,250,500,1000   generated section counts to build, or "none".
+//   BENCH_BUILD_SCALES=0,250,500,1000   generated section counts to build, or "none";
+//   BENCH_OUT=file.json        where to write the report instead of .bench/bench.json.
 import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { launchChromium } from '../../tests/support/chromium.ts';
 import { listPages } from '../../tests/support/dist.ts';
 import { projectRoot as root } from '../../tests/support/project-copy.ts';
@@ -32,7 +33,7 @@ import { measureFirstVisit } from './bench-visit.mjs';
 import { PAGE_TYPES, pageWeight } from './bench-weight.mjs';
 
 const distDir = join(root, 'dist');
-const outFile = join(root, '.bench', 'bench.json');
+const outFile = process.env.BENCH_OUT ? resolve(process.env.BENCH_OUT) : join(root, '.bench', 'bench.json');
 const LIGHTHOUSE_RUNS = Math.max(1, Number(process.env.BENCH_LIGHTHOUSE_RUNS ?? 3));
 const BUILD_SCALES =
   process.env.BENCH_BUILD_SCALES === 'none' ? [] : (process.env.BENCH_BUILD_SCALES ?? '0,250,500,1000').split(',').map(Number);
