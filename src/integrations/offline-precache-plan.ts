@@ -13,6 +13,7 @@
  * may still be taken. What is left out is fetched from the network as before, with the offline page
  * standing in when there is none.
  */
+import { stripBase } from '../utils/paths';
 
 /** A file Workbox would precache: its URL (pages by address) and size in bytes. */
 export interface SizedEntry {
@@ -61,10 +62,9 @@ export function planPrecache<T extends SizedEntry>(
   sectionOrder: readonly string[],
   base = '/',
 ): PrecachePlan<T> {
-  const pathOf = (url: string) => (url.startsWith(base) ? `/${url.slice(base.length)}` : url);
   const units = new Map<string, { rank: number; order: number; key: string; entries: T[]; bytes: number }>();
   for (const entry of entries) {
-    const { rank, order, unit } = rankOf(pathOf(entry.url), sectionOrder);
+    const { rank, order, unit } = rankOf(stripBase(base, entry.url), sectionOrder);
     const found = units.get(unit) ?? { rank, order, key: unit, entries: [], bytes: 0 };
     found.entries.push(entry);
     found.bytes += entry.size;
@@ -96,7 +96,7 @@ export function sectionOrderFrom(guideIndexHtml: string, base = '/'): string[] {
   const paths = [...guideIndexHtml.matchAll(/href="([^"#?]+)"/g)]
     .map((match) => match[1]!)
     .filter((href) => href.startsWith(base))
-    .map((href) => `/${href.slice(base.length)}`)
+    .map((href) => stripBase(base, href))
     .filter((path) => SECTION_PAGE.test(path));
   return [...new Set(paths)];
 }

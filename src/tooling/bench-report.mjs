@@ -1,7 +1,7 @@
 // The benchmark's report: budgets checked against what was measured, and the tables it prints.
 import { BUDGETS } from './bench-weight.mjs';
 import { CATEGORIES } from './bench-lighthouse.mjs';
-import { ms } from './bench-shared.mjs';
+import { kb, ms, seconds } from './bench-shared.mjs';
 
 /** Prints rows as an aligned text table; numbers are right-aligned. */
 export function printTable(title, rows) {
@@ -17,11 +17,6 @@ export function printTable(title, rows) {
   console.log(`|${widths.map((width, index) => (numeric[index] ? `${'-'.repeat(width + 1)}:` : '-'.repeat(width + 2))).join('|')}|`);
   for (const row of cells) console.log(line(row));
 }
-
-/** Bytes in KB of 1,024 bytes, the unit of the budgets. */
-export const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
-/** Milliseconds as seconds with one decimal. */
-export const seconds = (value) => `${(value / 1000).toFixed(1)} s`;
 
 /** Each budget with its limit, what was measured, on which page, and whether it passed. */
 export function checkBudgets(report) {
@@ -151,7 +146,10 @@ export function printReport(report, { lighthouseRuns, realSections }) {
   for (const { generated, error } of report.buildFailures) {
     // Astro prints the error's message on the lines after its "[ERROR]" line, before the location.
     const lines = error.split('\n');
-    const start = Math.max(0, lines.findIndex((line) => /\[ERROR\]|Error:/.test(line)));
+    const start = Math.max(
+      0,
+      lines.findIndex((line) => /\[ERROR\]|Error:/.test(line)),
+    );
     console.log(`\nThe build with ${generated} generated sections failed:\n${lines.slice(start, start + 4).join('\n')}`);
   }
 

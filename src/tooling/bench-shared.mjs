@@ -4,8 +4,14 @@
 /** Bytes as KiB with one decimal. */
 export const kib = (bytes) => `${(bytes / 1024).toFixed(1)} KiB`;
 
+/** Bytes in KB of 1,024 bytes, the unit of the page-weight budgets (the same number as kib). */
+export const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+
 /** Milliseconds, rounded. */
 export const ms = (value) => `${value.toFixed(0)} ms`;
+
+/** Milliseconds as seconds with one decimal. */
+export const seconds = (value) => `${(value / 1000).toFixed(1)} s`;
 
 /** The middle value (the upper one of the two middles for an even count). */
 export const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];

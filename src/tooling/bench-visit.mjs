@@ -9,7 +9,8 @@ import { gzipSize } from './bench-weight.mjs';
 
 /**
  * Waits until no response has arrived for half a second (at most 15 s). Not Playwright's
- * `networkidle`: the search UI leaves a probe request open, so the network never goes idle.
+ * `networkidle`: that watches the page only, and the service worker's precache downloads, counted here
+ * too, go on after the page is idle.
  */
 async function quiet(count) {
   const deadline = performance.now() + 15_000;
@@ -20,16 +21,21 @@ async function quiet(count) {
   }
 }
 
+/** Bytes each built file travels as, by path: every visit fetches the same files again. */
+const transferSizes = new Map();
+
 /**
- * Gzip bytes of what a response delivered, from the built file it came from (compressed when a host
- * would compress it), not from the response: reading the body of a request that never completes,
- * like the search UI's probe, would wait forever.
+ * Bytes a response delivered, worked out from the built file it came from (gzip-compressed when the
+ * bench server compresses it) rather than read back from each response body.
  */
 function responseBytes(response, distDir) {
   const resolved = resolvePath(decodeURIComponent(new URL(response.url()).pathname), distDir);
   if (!('file' in resolved)) return 0;
-  const body = readFileSync(resolved.file);
-  return COMPRESSIBLE.test(mimeTypeFor(resolved.file)) ? gzipSize(body) : body.length;
+  if (!transferSizes.has(resolved.file)) {
+    const body = readFileSync(resolved.file);
+    transferSizes.set(resolved.file, COMPRESSIBLE.test(mimeTypeFor(resolved.file)) ? gzipSize(body) : body.length);
+  }
+  return transferSizes.get(resolved.file);
 }
 
 /** Loads `path` in a fresh context (empty cache) and sums what it downloads, by kind, gzip bytes. */

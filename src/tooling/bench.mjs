@@ -26,9 +26,9 @@ import { listPages } from '../../tests/support/dist.ts';
 import { projectRoot as root } from '../../tests/support/project-copy.ts';
 import { benchBuildScale, buildGrowth, realSectionCount, timedBuild } from './bench-build.mjs';
 import { CATEGORIES, launchForLighthouse, runLighthouse } from './bench-lighthouse.mjs';
-import { checkBudgets, printReport, seconds } from './bench-report.mjs';
+import { checkBudgets, printReport } from './bench-report.mjs';
 import { startHostLike, stop } from './bench-server.mjs';
-import { ms } from './bench-shared.mjs';
+import { ms, seconds } from './bench-shared.mjs';
 import { measureFirstVisit } from './bench-visit.mjs';
 import { PAGE_TYPES, pageWeight } from './bench-weight.mjs';
 

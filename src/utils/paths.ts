@@ -31,8 +31,13 @@ export function withBase(url: string): string {
   return joinBase(import.meta.env.BASE_URL, url);
 }
 
+/** Takes `base` off a root-relative URL: `stripBase('/letting-go/', '/letting-go/guide/')` → `/guide/`; other URLs pass through. */
+export function stripBase(base: string, url: string): string {
+  const prefix = base.replace(/\/+$/, '');
+  return prefix !== '' && url.startsWith(`${prefix}/`) ? url.slice(prefix.length) : url;
+}
+
 /** Takes the site's base path off a page's pathname: `/letting-go/guide/` → `/guide/`. */
 export function withoutBase(pathname: string): string {
-  const base = import.meta.env.BASE_URL.replace(/\/+$/, '');
-  return base !== '' && pathname.startsWith(`${base}/`) ? pathname.slice(base.length) : pathname;
+  return stripBase(import.meta.env.BASE_URL, pathname);
 }
