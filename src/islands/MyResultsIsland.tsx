@@ -1,9 +1,9 @@
 import { Component, type ComponentChildren } from 'preact';
-import type { QuizPolarity } from '../schemas/quiz';
 import type { StoredResult } from '../quiz/storage';
 import { getLocalStorage, type StorageLike } from '../quiz/storage-access';
 import { createMyResultsState, type MyResultsController } from './my-results-state';
 import { TrendChart } from './TrendChart';
+import type { ProblemCopy } from '../data/copy';
 import './my-results.css';
 
 /** What the page needs to know about each quiz. */
@@ -11,11 +11,14 @@ export interface QuizSummary {
   id: string;
   title: string;
   href: string;
-  polarity: QuizPolarity;
+  /** What a high total means on this quiz, finishing "Here a higher score means …". */
+  higherMeans: string;
 }
 
 export interface MyResultsIslandProps {
   quizzes: QuizSummary[];
+  /** The page's words for what can go wrong. */
+  problems: ProblemCopy;
   /** Shown until the island is live (server-rendered slot). */
   needsJs?: ComponentChildren;
   /** Shown when nothing is saved: links to the quizzes (server-rendered slot). */
@@ -47,17 +50,15 @@ export function describeTrend(title: string, results: readonly StoredResult[]): 
 }
 
 /** How to read the scores of a quiz. */
-function describeDirection(polarity: QuizPolarity): string {
-  return polarity === 'higher-is-harder'
-    ? 'Scores run from 0 to 100; on this check a lower score means it weighs on you less.'
-    : 'Scores run from 0 to 100; on this check a higher score means you are further along.';
+function describeDirection(higherMeans: string): string {
+  return `Scores run from 0 to 100. Here a higher score means ${higherMeans}; each part's number means more of what it names.`;
 }
 
 interface ResultGroup {
   id: string;
   title: string;
   href: string | null;
-  polarity: QuizPolarity | null;
+  higherMeans: string | null;
   results: StoredResult[];
 }
 
@@ -67,12 +68,12 @@ export function groupResults(quizzes: readonly QuizSummary[], results: readonly 
     id: quiz.id,
     title: quiz.title,
     href: quiz.href,
-    polarity: quiz.polarity,
+    higherMeans: quiz.higherMeans,
     results: results.filter((result) => result.quizId === quiz.id),
   }));
   const known = new Set(quizzes.map((quiz) => quiz.id));
   const others = results.filter((result) => !known.has(result.quizId));
-  if (others.length > 0) groups.push({ id: 'other', title: 'Other saved results', href: null, polarity: null, results: others });
+  if (others.length > 0) groups.push({ id: 'other', title: 'Other saved results', href: null, higherMeans: null, results: others });
   return groups.filter((group) => group.results.length > 0);
 }
 
@@ -85,7 +86,7 @@ export default class MyResultsIsland extends Component<MyResultsIslandProps> {
 
   constructor(props: MyResultsIslandProps) {
     super(props);
-    this.controller = createMyResultsState(props.environment ?? { storage: getLocalStorage() });
+    this.controller = createMyResultsState(props.environment ?? { storage: getLocalStorage() }, props.problems);
   }
 
   override componentDidMount(): void {
@@ -159,7 +160,7 @@ export default class MyResultsIsland extends Component<MyResultsIslandProps> {
           {groups.map((group) => (
             <section key={group.id} class="result-group" aria-labelledby={`group-${group.id}`}>
               <h2 id={`group-${group.id}`}>{group.title}</h2>
-              {group.polarity && <p class="muted">{describeDirection(group.polarity)}</p>}
+              {group.higherMeans && <p class="muted">{describeDirection(group.higherMeans)}</p>}
               <TrendChart
                 points={group.results.map((result) => ({ score: result.normalized, label: formatShortDate(result.takenAt) }))}
                 label={describeTrend(group.title, group.results)}

@@ -1,9 +1,13 @@
 import type { QuizDefinition } from '../schemas/quiz';
-import { countAnswered, type AnswerValue } from '../quiz/answers';
+import type { ComponentChildren } from 'preact';
+import { countAnswered, type AnswerValue, type UnansweredItem } from '../quiz/answers';
 import type { QuizState, QuizStateController } from './quiz-state';
+import type { QuizCopy } from '../data/copy';
+import { fill } from './fill';
 
 interface QuizFormProps {
   quiz: QuizDefinition;
+  copy: QuizCopy['form'];
   state: QuizState;
   controller: QuizStateController;
   onRestart: () => void;
@@ -24,7 +28,7 @@ function focusQuestion(itemId: string): void {
 }
 
 /** The statements as a real form: one fieldset of five native radios each. */
-export function QuizForm({ quiz, state, controller, onRestart }: QuizFormProps) {
+export function QuizForm({ quiz, copy, state, controller, onRestart }: QuizFormProps) {
   const { answers, isReady, missingAtSubmit, isResumed } = state;
   const answered = countAnswered(answers);
   const total = quiz.items.length;
@@ -36,45 +40,45 @@ export function QuizForm({ quiz, state, controller, onRestart }: QuizFormProps) 
     if (isReady) controller.submit();
   };
 
+  const [first, ...rest] = missingAtSubmit;
+  const progress = fill(copy.progress, { answered, total });
+
   return (
     <form class="quiz-form" noValidate onSubmit={onSubmit} aria-labelledby="quiz-form-heading">
-      {missingAtSubmit.length > 0 && (
+      {first && (
         <div id="error-summary" class="error-summary" role="alert" tabIndex={-1} aria-labelledby="error-summary-title">
           <h2 id="error-summary-title" class="error-summary-title">
-            {missingAtSubmit.length === 1
-              ? 'One statement still needs an answer'
-              : `${missingAtSubmit.length} statements still need an answer`}
+            {missingAtSubmit.length === 1 ? copy.missingOne : fill(copy.missingMany, { count: missingAtSubmit.length })}
           </h2>
-          <ul>
-            {missingAtSubmit.map(({ index, id }) => (
-              <li key={id}>
-                <a
-                  href={`#${questionId(id)}`}
-                  onClick={(event) => {
-                    event.preventDefault();
-                    focusQuestion(id);
-                  }}
-                >
-                  Statement {index + 1}: {quiz.items[index]!.text}
-                </a>
-              </li>
-            ))}
-          </ul>
+          <p class="error-summary-first">
+            <QuestionLink item={first}>{fill(copy.goToFirst, { number: first.index + 1 })}</QuestionLink>
+          </p>
+          {rest.length > 0 && (
+            <p class="error-summary-rest">
+              {`${copy.alsoMissing} `}
+              {rest.map((item) => (
+                <QuestionLink key={item.id} item={item}>
+                  <span class="visually-hidden">{`${copy.statement} `}</span>
+                  {`${item.index + 1}`}
+                </QuestionLink>
+              ))}
+            </p>
+          )}
         </div>
       )}
       <h2 id="quiz-form-heading" class="quiz-form-heading" tabIndex={-1}>
-        Your answers
+        {copy.heading}
       </h2>
       {isResumed && (
         <div class="quiz-notice">
-          <p>Welcome back. We kept the answers you gave last time, so you can carry on where you stopped.</p>
+          <p>{copy.resumed}</p>
           <button type="button" class="button secondary" onClick={onRestart}>
-            Start over
+            {copy.startOver}
           </button>
         </div>
       )}
       <p class="quiz-progress" data-pagefind-ignore>
-        {isReady ? `${answered} of ${total} answered` : `${total} statements`}
+        {isReady ? progress : fill(copy.statementCount, { total })}
       </p>
       {quiz.items.map((item, index) => {
         const id = questionId(item.id);
@@ -93,7 +97,7 @@ export function QuizForm({ quiz, state, controller, onRestart }: QuizFormProps) 
             </legend>
             {hasError && (
               <p class="question-error" id={`${id}-error`}>
-                This one still needs an answer.
+                {copy.questionError}
               </p>
             )}
             <div class="options" data-pagefind-ignore>
@@ -109,30 +113,56 @@ export function QuizForm({ quiz, state, controller, onRestart }: QuizFormProps) 
                       checked={answers[index] === value}
                       onChange={() => controller.answer(index, value)}
                     />
-                    <span>{label}</span>
+                    <span class="option-label">{label}</span>
                   </label>
                 );
               })}
             </div>
+            {/* On narrow screens the option labels are read, not shown; these anchor the row for the eye. */}
+            <p class="scale-ends" aria-hidden="true" data-pagefind-ignore>
+              <span>{quiz.scale[0]}</span>
+              <span>{quiz.scale[2]}</span>
+              <span>{quiz.scale[4]}</span>
+            </p>
           </fieldset>
         );
       })}
       <div class="quiz-submit">
         <button type="submit" class="button" disabled={!isReady} aria-describedby="quiz-submit-count">
-          See my result
+          {copy.submit}
         </button>
         <p class="quiz-count" id="quiz-submit-count">
           {isReady ? (
-            `${answered} of ${total} answered`
+            progress
           ) : (
             // Until scripts run: a count for readers with JavaScript, laid out as it will be (no shift).
             <>
-              <span class="needs-js">Your answers stay on this device.</span>
-              <span class="js-only">{`${answered} of ${total} answered`}</span>
+              <span class="needs-js">{copy.staysHere}</span>
+              <span class="js-only">{progress}</span>
             </>
           )}
         </p>
       </div>
     </form>
+  );
+}
+
+interface QuestionLinkProps {
+  item: UnansweredItem;
+  children: ComponentChildren;
+}
+
+/** A link in the error summary that takes focus to an unanswered statement. */
+function QuestionLink({ item, children }: QuestionLinkProps) {
+  return (
+    <a
+      href={`#${questionId(item.id)}`}
+      onClick={(event) => {
+        event.preventDefault();
+        focusQuestion(item.id);
+      }}
+    >
+      {children}
+    </a>
   );
 }

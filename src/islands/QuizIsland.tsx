@@ -1,5 +1,6 @@
 import { Component, type ComponentChildren } from 'preact';
 import type { QuizDefinition } from '../schemas/quiz';
+import type { QuizCopy } from '../data/copy';
 import { getLocalStorage } from '../quiz/storage-access';
 import { createQuizState, type QuizEnvironment, type QuizState, type QuizStateController } from './quiz-state';
 import type { QuizLinks } from './quiz-links';
@@ -14,14 +15,16 @@ import './quiz.css';
 export interface QuizPassages {
   /** Shown until the island is live: scoring needs JavaScript. */
   needsJs?: ComponentChildren;
-  /** What a high score means on this quiz; shown beside the gauge. */
-  polarity?: ComponentChildren;
   /** The body of the support box shown when a safety item was agreed with. */
   safety?: ComponentChildren;
   /** "This is not a diagnosis", with a link to the help page; on every result. */
   notDiagnosis?: ComponentChildren;
-  /** Shown when the answers look careless. */
-  careless?: ComponentChildren;
+  /** Shown when every scored statement got the same answer. */
+  straightLined?: ComponentChildren;
+  /** Shown when opposite statements were both strongly agreed (or disagreed) with. */
+  contradictory?: ComponentChildren;
+  /** For readers whose ex hurt, threatened or controlled them; only on quizzes with `carveOut`. */
+  carveOut?: ComponentChildren;
   /** Explains a shared result. */
   shared?: ComponentChildren;
   /** Explains saving on this device. */
@@ -33,6 +36,7 @@ export interface QuizPassages {
 export interface QuizIslandProps extends QuizPassages {
   quiz: QuizDefinition;
   links: QuizLinks;
+  copy: QuizCopy;
   /** Only for tests: the storage to use instead of the browser's. */
   environment?: QuizEnvironment;
 }
@@ -47,8 +51,11 @@ function clearHash(): void {
   history.replaceState(history.state, '', location.pathname + location.search);
 }
 
+/** Focuses an element and brings its top into view (focus alone may leave its heading off screen). */
 function focusById(id: string): void {
-  document.getElementById(id)?.focus();
+  const element = document.getElementById(id);
+  element?.focus({ preventScroll: true });
+  element?.scrollIntoView({ block: 'start' });
 }
 
 /**
@@ -111,33 +118,34 @@ export default class QuizIsland extends Component<QuizIslandProps, LocalState> {
   private readonly copy = (url: string): void => {
     const done = (copyStatus: string) => this.setState({ copyStatus });
     navigator.clipboard.writeText(url).then(
-      () => done('Link copied.'),
+      () => done(this.props.copy.result.copied),
       () => {
         (document.getElementById('share-url') as HTMLInputElement | null)?.select();
-        done('Copying did not work here. The link is selected, so you can copy it yourself.');
+        done(this.props.copy.result.copyFailed);
       },
     );
   };
 
   override render(props: QuizIslandProps, { copyStatus }: LocalState) {
-    const { quiz, links } = props;
+    const { quiz, links, copy } = props;
     const state = this.controller.store.get();
     return (
       <div class="quiz">
         {!state.isReady && props.needsJs}
         {state.shareProblem !== null && (
           <p class="quiz-notice" role="status">
-            {state.shareProblem}
+            {copy.problems.share[state.shareProblem]}
           </p>
         )}
         {state.result === null ? (
-          <QuizForm quiz={quiz} state={state} controller={this.controller} onRestart={this.restart} />
+          <QuizForm quiz={quiz} copy={copy.form} state={state} controller={this.controller} onRestart={this.restart} />
         ) : (
           <QuizResult
             quiz={quiz}
             links={links}
             result={state.result}
             passages={props}
+            copy={copy}
             copyStatus={copyStatus}
             onCopy={this.copy}
             onRestart={this.restart}

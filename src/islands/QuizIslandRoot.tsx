@@ -1,16 +1,18 @@
 import QuizIsland from './QuizIsland';
 import type { QuizDefinition } from '../schemas/quiz';
 import type { QuizLinks } from './quiz-links';
+import type { QuizCopy } from '../data/copy';
 import { renderPassages, type PassageHtml } from './passages';
 
 /** What a quiz page serializes for its island: all plain data, so it survives JSON. */
 export interface QuizIslandRootProps {
   quiz: QuizDefinition;
   links: QuizLinks;
+  copy: QuizCopy;
   passages: PassageHtml;
 }
 
 /** The quiz island as pages render and hydrate it: data props in, passages from HTML strings. */
-export default function QuizIslandRoot({ quiz, links, passages }: QuizIslandRootProps) {
-  return <QuizIsland quiz={quiz} links={links} {...renderPassages(passages)} />;
+export default function QuizIslandRoot({ quiz, links, copy, passages }: QuizIslandRootProps) {
+  return <QuizIsland quiz={quiz} links={links} copy={copy} {...renderPassages(passages)} />;
 }

@@ -10,6 +10,7 @@ import {
 } from '../quiz/storage';
 import { exportResults, importResults } from '../quiz/storage-transfer';
 import type { StorageLike } from '../quiz/storage-access';
+import type { ProblemCopy } from '../data/copy';
 import { createStore, type Store } from './store';
 
 /** A message for the reader: 'status' is polite news, 'problem' something that did not work. */
@@ -50,8 +51,11 @@ function countText(count: number): string {
   return count === 1 ? '1 result' : `${count} results`;
 }
 
-/** Creates the My results state. Nothing touches storage until init(). */
-export function createMyResultsState(environment: { storage: StorageLike | null; now?: () => Date }): MyResultsController {
+/** Creates the My results state, with the page's words for problems. Nothing touches storage until init(). */
+export function createMyResultsState(
+  environment: { storage: StorageLike | null; now?: () => Date },
+  problems: ProblemCopy,
+): MyResultsController {
   const { storage } = environment;
   const now = environment.now ?? (() => new Date());
   const store = createStore<MyResultsState>({
@@ -64,7 +68,9 @@ export function createMyResultsState(environment: { storage: StorageLike | null;
 
   function reload(message: Message | null): void {
     const loaded = loadResults(storage);
-    store.update({ results: loaded.results, loadProblem: loaded.message, message, isReady: true });
+    const loadProblem =
+      loaded.status !== 'ok' ? problems.load[loaded.status] : loaded.droppedCount > 0 ? problems.load.dropped : null;
+    store.update({ results: loaded.results, loadProblem, message, isReady: true });
   }
 
   return {
@@ -76,7 +82,7 @@ export function createMyResultsState(environment: { storage: StorageLike | null;
 
     remove(id, description) {
       const outcome = deleteResult(storage, id);
-      reload(outcome.ok ? { kind: 'status', text: `Deleted the result from ${description}.` } : { kind: 'problem', text: outcome.message });
+      reload(outcome.ok ? { kind: 'status', text: `Deleted the result from ${description}.` } : { kind: 'problem', text: problems.storage[outcome.reason] });
     },
 
     askToDeleteAll() {
@@ -93,14 +99,16 @@ export function createMyResultsState(environment: { storage: StorageLike | null;
       reload(
         outcome.ok
           ? { kind: 'status', text: 'All your saved results are deleted from this device.' }
-          : { kind: 'problem', text: outcome.message },
+          : { kind: 'problem', text: problems.storage[outcome.reason] },
       );
     },
 
     importText(text) {
       const outcome = importResults(storage, text);
       if (!outcome.ok) {
-        store.update({ message: { kind: 'problem', text: outcome.message } });
+        const { reason } = outcome;
+        const text = reason === 'invalid-file' || reason === 'newer-file' ? problems.import[reason] : problems.storage[reason];
+        store.update({ message: { kind: 'problem', text } });
         return;
       }
       const parts = [`Added ${countText(outcome.addedCount)}.`];

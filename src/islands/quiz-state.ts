@@ -15,11 +15,17 @@ import {
   type UnansweredItem,
 } from '../quiz/answers';
 import { scoreQuiz, type QuizScore } from '../quiz/score';
-import { encodeShareCode, parseShareCode, readShareFragment } from '../quiz/share-code';
+import {
+  encodeShareCode,
+  parseShareCode,
+  readShareFragment,
+  type ShareCodeFailureReason,
+} from '../quiz/share-code';
 import { clearProgress, loadProgress, saveProgress } from '../quiz/progress';
-import { createStoredResult, deleteResult, saveResult, type StoredResult } from '../quiz/storage';
+import { createStoredResult, deleteResult, loadResults, saveResult, type StoredResult } from '../quiz/storage';
+import { compareResults, findPreviousResult, type ResultComparison } from '../quiz/compare';
 import { DEFAULT_PREFERENCES, loadPreferences, savePreferences } from '../quiz/preferences';
-import type { StorageLike } from '../quiz/storage-access';
+import type { StorageFailureReason, StorageLike } from '../quiz/storage-access';
 import { createStore, type Store } from './store';
 
 /** A scored result on screen. */
@@ -34,8 +40,10 @@ export interface ShownResult {
   record: StoredResult | null;
   /** Whether `record` is currently saved on this device. */
   isSaved: boolean;
-  /** A sentence for the reader when saving or removing did not work. */
-  saveProblem: string | null;
+  /** Why saving or removing did not work, or null. */
+  saveProblem: StorageFailureReason | null;
+  /** How an own result compares with the reader's latest earlier saved result of this quiz; null when none. */
+  comparison: ResultComparison | null;
 }
 
 /** Everything a quiz page shows. */
@@ -52,7 +60,7 @@ export interface QuizState {
   failedSubmits: number;
   result: ShownResult | null;
   /** Why a share link in the address could not be shown, or null. */
-  shareProblem: string | null;
+  shareProblem: ShareCodeFailureReason | null;
   /** Whether unfinished answers from an earlier visit were restored. */
   isResumed: boolean;
   /** The reader's choice to keep finished results on this device. */
@@ -115,7 +123,16 @@ export function createQuizState(quiz: QuizDefinition, environment: QuizEnvironme
       record: null,
       isSaved: false,
       saveProblem: null,
+      comparison: null,
     };
+  }
+
+  // Read before saving the new result, so "last time" is never the result just taken.
+  function compareWithSaved(record: StoredResult, score: QuizScore): ResultComparison | null {
+    const saved = loadResults(storage);
+    const previous = findPreviousResult(saved.results, quiz.id, record.takenAt, record.id);
+    if (previous === null) return null;
+    return compareResults(previous, { quizVersion: quiz.version, ...score }, quiz.polarity);
   }
 
   // A share code in the fragment wins over unfinished answers, which stay stored for "take it yourself".
@@ -123,7 +140,7 @@ export function createQuizState(quiz: QuizDefinition, environment: QuizEnvironme
     const code = readShareFragment(hash);
     if (code === null) return { ...restoredAnswers(), result: null, shareProblem: null };
     const parsed = parseShareCode(quiz, code);
-    if (!parsed.ok) return { ...restoredAnswers(), result: null, shareProblem: parsed.message };
+    if (!parsed.ok) return { ...restoredAnswers(), result: null, shareProblem: parsed.reason };
     return { ...freshAnswers(), result: showShared(parsed.answers), shareProblem: null };
   }
 
@@ -154,6 +171,7 @@ export function createQuizState(quiz: QuizDefinition, environment: QuizEnvironme
       }
       const score = scoreQuiz(quiz, answers);
       const record = createStoredResult(quiz, score, { takenAt: now() });
+      const comparison = compareWithSaved(record, score);
       const saved = isSavingResults ? saveResult(storage, record) : null;
       clearProgress(storage, quiz);
       store.update({
@@ -167,7 +185,8 @@ export function createQuizState(quiz: QuizDefinition, environment: QuizEnvironme
           source: 'own',
           record,
           isSaved: saved?.ok === true,
-          saveProblem: saved !== null && !saved.ok ? saved.message : null,
+          saveProblem: saved !== null && !saved.ok ? saved.reason : null,
+          comparison,
         },
       });
       return true;
@@ -186,7 +205,7 @@ export function createQuizState(quiz: QuizDefinition, environment: QuizEnvironme
         result: {
           ...result,
           isSaved: outcome.ok ? isSaving : result.isSaved,
-          saveProblem: outcome.ok ? null : outcome.message,
+          saveProblem: outcome.ok ? null : outcome.reason,
         },
       });
     },

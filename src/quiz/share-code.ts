@@ -24,10 +24,8 @@ import { computeCrc16 } from './crc16';
 /** Why a share code could not be used. */
 export type ShareCodeFailureReason = 'malformed' | 'checksum' | 'foreign' | 'outdated' | 'unsupported';
 
-/** The outcome of reading a share code: the answers, or a reason with a sentence for the reader. */
-export type ShareCodeResult =
-  | { ok: true; answers: CompleteAnswers }
-  | { ok: false; reason: ShareCodeFailureReason; message: string };
+/** The outcome of reading a share code: the answers, or why not (the page has a sentence for each reason). */
+export type ShareCodeResult = { ok: true; answers: CompleteAnswers } | { ok: false; reason: ShareCodeFailureReason };
 
 const CODEC_VERSION = 1;
 const HEADER_LENGTH = 5;
@@ -37,24 +35,8 @@ const BITS_PER_ANSWER = 3;
 const MAX_CODE_LENGTH = 256;
 const FRAGMENT_PREFIX = 'r=';
 
-const FAILURE_MESSAGES: Readonly<Record<ShareCodeFailureReason, string>> = {
-  malformed:
-    "This share link looks damaged or incomplete, so we can't show its result. You can take the quiz below.",
-  checksum:
-    "Part of this share link seems to have changed along the way, so we can't trust its result. " +
-    'You can take the quiz below.',
-  foreign:
-    "This share link is for a different quiz, so we can't show its result here. You can take this quiz below.",
-  outdated:
-    'This share link was made for a different version of this quiz, so its answers no longer fit. ' +
-    'You can take the quiz as it is now below.',
-  unsupported:
-    "This share link was made in a newer format than this page can read, so we can't show its result. " +
-    'You can take the quiz below.',
-};
-
 function fail(reason: ShareCodeFailureReason): ShareCodeResult {
-  return { ok: false, reason, message: FAILURE_MESSAGES[reason] };
+  return { ok: false, reason };
 }
 
 /** Hashes a quiz id to the 16-bit value stored in its share codes. */
@@ -135,7 +117,7 @@ function readShareCode(quiz: QuizDefinition, code: string): ShareCodeResult {
   return answers === null ? fail('malformed') : { ok: true, answers };
 }
 
-/** Reads a share code for this quiz. Never throws: anything unusable comes back as { ok: false, reason, message }. */
+/** Reads a share code for this quiz. Never throws: anything unusable comes back as { ok: false, reason }. */
 export function parseShareCode(quiz: QuizDefinition, code: string): ShareCodeResult {
   try {
     return readShareCode(quiz, code);

@@ -8,11 +8,10 @@ export interface StorageLike {
 /** Why a write did not happen. */
 export type StorageFailureReason = 'unavailable' | 'quota' | 'newer-data' | 'invalid';
 
-/** A write that did not happen, with a sentence for the reader. */
+/** A write that did not happen, and why (pages hold a sentence for the reader for each reason). */
 export interface WriteFailure {
   ok: false;
   reason: StorageFailureReason;
-  message: string;
 }
 
 /** The outcome of a write: writes never throw. */
@@ -21,25 +20,13 @@ export type WriteOutcome = { ok: true } | WriteFailure;
 /** The outcome of a read: the stored text (null when the key is absent), or unavailable storage. */
 export type ReadOutcome = { ok: true; text: string | null } | { ok: false };
 
-const FAILURE_MESSAGES: Readonly<Record<StorageFailureReason, string>> = {
-  unavailable:
-    "Your browser isn't letting this page save anything right now, which often happens in private windows. " +
-    'Nothing was changed.',
-  quota:
-    'The space your browser gives this site is full, so nothing was saved. Deleting some saved results may help.',
-  'newer-data':
-    'Your saved results were stored by a newer version of this site, so we left them as they are. ' +
-    'Reloading the page should help.',
-  invalid: "Some details were missing or out of place, so this wasn't saved.",
-};
-
 // Browsers name this error differently; old Safari private windows throw it on every write.
 const QUOTA_ERROR_NAMES = new Set(['QuotaExceededError', 'NS_ERROR_DOM_QUOTA_REACHED']);
 const QUOTA_ERROR_CODES = new Set([22, 1014]);
 
-/** Builds the failed write outcome for a reason, with its sentence for the reader. */
+/** Builds the failed write outcome for a reason. */
 export function createWriteFailure(reason: StorageFailureReason): WriteFailure {
-  return { ok: false, reason, message: FAILURE_MESSAGES[reason] };
+  return { ok: false, reason };
 }
 
 function isQuotaError(error: unknown): boolean {

@@ -24,15 +24,7 @@ export type ImportFailureReason = StorageFailureReason | 'invalid-file' | 'newer
 /** The outcome of an import. */
 export type ImportOutcome =
   | { ok: true; addedCount: number; duplicateCount: number; droppedCount: number }
-  | { ok: false; reason: ImportFailureReason; message: string };
-
-const IMPORT_MESSAGES = {
-  'invalid-file':
-    "This file doesn't look like saved results from this guide, so nothing was imported. " +
-    'Your saved results are unchanged.',
-  'newer-file':
-    "This file was made by a newer version of this site, so we can't read it yet. Your saved results are unchanged.",
-} as const;
+  | { ok: false; reason: ImportFailureReason };
 
 /** Serializes results as the JSON text of an export file (app marker, schema, exportedAt, results). */
 export function exportResults(results: readonly StoredResult[], exportedAt: Date = new Date()): string {
@@ -47,7 +39,7 @@ export function exportResults(results: readonly StoredResult[], exportedAt: Date
 }
 
 function failImport(reason: 'invalid-file' | 'newer-file'): ImportOutcome {
-  return { ok: false, reason, message: IMPORT_MESSAGES[reason] };
+  return { ok: false, reason };
 }
 
 /** Merges an export file into the saved results, skipping saved ids; a file that can't be used changes nothing. */

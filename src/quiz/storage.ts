@@ -1,14 +1,20 @@
 /**
  * Saved results history, kept only in this browser's localStorage under one key, `letting-go:results`.
  *
- * Stored shape, schema 2 (current):
- *   { "schema": 2, "results": StoredResult[] }   oldest first, at most MAX_STORED_RESULTS records
+ * Stored shape, schema 3 (current):
+ *   { "schema": 3, "results": StoredResult[] }   oldest first, at most MAX_STORED_RESULTS records
  *   StoredResult = { id, quizId, quizVersion, takenAt (ISO 8601), normalized (0-100),
  *                    band: { id, title, summary }, subscales: [{ id, title, normalized }] }
  * Band and subscale texts are snapshots taken when the result was saved, so an old result stays readable
  * after the quiz's wording, bands or subscales change.
  *
- * Older shapes, upgraded on read by a chain of migrations (0 → 1 → 2), one step per schema:
+ * Every subscale number runs in the direction its title names: a high "Anger as fuel" means more anger used as
+ * fuel. (Total numbers run in their quiz's direction, which the quiz page and My results state.)
+ *
+ * Older shapes, upgraded on read by a chain of migrations (0 → 1 → 2 → 3), one step per schema:
+ *   schema 2: the same shape, but every subscale number ran in its quiz's direction, which for two subscales
+ *             was the opposite of their titles: "fuel" in anger version 1 and "ownership" in victim-mindset
+ *             version 1. Those numbers become 100 minus themselves; every other number already agreed.
  *   schema 1: { "schema": 1, "results": [...] } whose records have no `subscales`; they gain `subscales: []`.
  *   schema 0: the first builds stored the bare array of schema 1 records, without an envelope.
  * To change the shape: bump RESULTS_SCHEMA, add a MIGRATIONS step from the previous schema, update
@@ -20,7 +26,7 @@
  * so the next write replaces it. Data with a newer schema than this code knows is never overwritten: loads
  * report it as 'newer' and writes refuse with reason 'newer-data', so an old cached page can't destroy what a
  * newer one saved. The one exception is deleteAllResults, which is the reader's explicit wish.
- * Nothing here throws: storage errors come back as { ok: false, reason, message }.
+ * Nothing here throws: storage errors come back as { ok: false, reason }; pages hold the words for each reason.
  */
 import type { QuizDefinition } from '../schemas/quiz';
 import type { QuizScore } from './score';
@@ -31,7 +37,6 @@ import {
   readStoredText,
   removeStoredText,
   writeStoredText,
-  type StorageFailureReason,
   type StorageLike,
   type WriteFailure,
   type WriteOutcome,
@@ -40,7 +45,7 @@ import {
 /** The localStorage key holding the results envelope. */
 export const RESULTS_STORAGE_KEY = 'letting-go:results';
 /** The schema number this code writes. */
-export const RESULTS_SCHEMA = 2;
+export const RESULTS_SCHEMA = 3;
 /** How many results are kept; older ones are dropped on write. */
 export const MAX_STORED_RESULTS = 200;
 
@@ -87,8 +92,6 @@ export interface LoadedResults {
   results: StoredResult[];
   /** Records that were invalid or repeated an id, left out. */
   droppedCount: number;
-  /** A sentence for the reader when something was off, otherwise null. */
-  message: string | null;
 }
 
 /** What stored or imported data decodes to. */
@@ -107,18 +110,27 @@ const MIGRATIONS: Readonly<Record<number, (records: unknown[]) => unknown[]>> = 
     records.map((record) =>
       isPlainObject(record) && !('subscales' in record) ? { ...record, subscales: [] } : record,
     ),
+  2: (records) => records.map(turnLegacySubscales),
 };
 
-const LOAD_MESSAGES = {
-  unavailable:
-    "Your browser isn't letting this page read saved results right now, which often happens in private windows.",
-  corrupt: "Your saved results couldn't be read, so there is nothing to show. New results will start a fresh list.",
-  newer:
-    "Your saved results were stored by a newer version of this site. We've left them as they are; " +
-    'reloading the page should show them.',
-  dropped: "Some saved results couldn't be read, so they are left out.",
-} as const;
+// The subscales of schema 2 whose numbers ran against their titles, by quiz id and version (a fixed record of
+// what those quiz versions did; later versions score every subscale in its own direction).
+const SUBSCALES_AGAINST_TITLE: Readonly<Record<string, { version: number; ids: readonly string[] }>> = {
+  anger: { version: 1, ids: ['fuel'] },
+  'victim-mindset': { version: 1, ids: ['ownership'] },
+};
 
+function turnLegacySubscales(record: unknown): unknown {
+  if (!isPlainObject(record) || !Array.isArray(record.subscales) || typeof record.quizId !== 'string') return record;
+  const against = SUBSCALES_AGAINST_TITLE[record.quizId];
+  if (against === undefined || record.quizVersion !== against.version) return record;
+  const subscales = record.subscales.map((subscale: unknown) =>
+    isPlainObject(subscale) && against.ids.includes(subscale.id as string) && isNormalized(subscale.normalized)
+      ? { ...subscale, normalized: 100 - subscale.normalized }
+      : subscale,
+  );
+  return { ...record, subscales };
+}
 
 function isText(value: unknown, maxLength: number): value is string {
   return typeof value === 'string' && value.length > 0 && value.length <= maxLength;
@@ -252,10 +264,9 @@ export function createStoredResult(
 export function loadResults(storage: StorageLike | null): LoadedResults {
   const current = readCurrentResults(storage);
   if (current.kind !== 'records') {
-    return { status: current.kind, results: [], droppedCount: 0, message: LOAD_MESSAGES[current.kind] };
+    return { status: current.kind, results: [], droppedCount: 0 };
   }
-  const message = current.droppedCount > 0 ? LOAD_MESSAGES.dropped : null;
-  return { status: 'ok', results: current.results, droppedCount: current.droppedCount, message };
+  return { status: 'ok', results: current.results, droppedCount: current.droppedCount };
 }
 
 /** Saves a result, replacing any saved result with the same id. */

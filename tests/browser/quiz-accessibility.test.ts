@@ -43,11 +43,15 @@ describe.each(['light', 'dark'] as const)('quiz pages in the %s theme (axe, WCAG
         await page.waitForSelector('#result-heading');
         found.push(...(await audit(page, `${quiz.path} result`)));
 
-        // A shared result, with every answer the same: the careless-answers note shows too.
+        // Taken again with every answer the same: the same-answer note, and what changed since last time.
         const sharedAnswers = quiz.items.map(() => 4);
         await page.getByRole('button', { name: 'Take it again', exact: true }).click();
         await answerByClicking(page, quiz, sharedAnswers);
         await page.locator(SUBMIT).click();
+        await page.waitForSelector('.comparison');
+        found.push(...(await audit(page, `${quiz.path} result with what changed`)));
+
+        // The same answers as a shared result.
         const link = await page.locator('#share-url').inputValue();
         await page.goto(link);
         await page.reload();

@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { parse } from 'yaml';
 import { rootDir } from '../support/dist.ts';
+import { keyedAnswers } from '../support/quiz-answers.ts';
+import { quizSchema, type QuizDefinition } from '../../src/schemas/quiz.ts';
 
 // Shared steps for the quiz browser tests: what the quizzes ask, and how a reader answers them.
 
@@ -10,7 +12,8 @@ import { rootDir } from '../support/dist.ts';
 export interface QuizFacts {
   id: string;
   path: string;
-  items: { id: string; reverse: boolean; safety: boolean }[];
+  items: QuizDefinition['items'];
+  definition: QuizDefinition;
 }
 
 /** Every quiz in content/quizzes/, in file order. */
@@ -20,23 +23,19 @@ export function readQuizzes(): QuizFacts[] {
     .filter((name) => name.endsWith('.yaml'))
     .sort()
     .map((name) => {
-      const data = parse(readFileSync(join(dir, name), 'utf8')) as { id: string; items: QuizFacts['items'] };
-      return {
-        id: data.id,
-        path: `/quizzes/${data.id}/`,
-        items: data.items.map(({ id, reverse, safety }) => ({ id, reverse, safety: safety === true })),
-      };
+      const definition = quizSchema.parse(parse(readFileSync(join(dir, name), 'utf8')));
+      return { id: definition.id, path: `/quizzes/${definition.id}/`, items: definition.items, definition };
     });
 }
 
-/** Answers (1-5) giving every item its lowest score (a total of 0) or its highest (100). */
+/** Answers (1-5) giving the lowest total (0) or the highest (100), safety statements disagreed with. */
 export function extremeAnswers(quiz: QuizFacts, direction: 'low' | 'high'): number[] {
-  return quiz.items.map((item) => ((direction === 'low') !== item.reverse ? 1 : 5));
+  return keyedAnswers(quiz.definition, direction);
 }
 
-/** Answers agreeing strongly with each safety item and giving every other item its lowest score. */
+/** Answers agreeing strongly with each safety statement and giving the lowest total. */
 export function safetyAnswers(quiz: QuizFacts): number[] {
-  return quiz.items.map((item) => (item.safety || item.reverse ? 5 : 1));
+  return keyedAnswers(quiz.definition, 'low', 5);
 }
 
 /** The selector of one answer's radio. */

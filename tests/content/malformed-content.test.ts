@@ -57,8 +57,8 @@ describe('malformed content fails the build with the file and the field', () => 
     {
       name: 'a quiz whose bands leave a gap',
       file: QUIZ,
-      edit: (text: string) => text.replace(/^    min: 25$/m, '    min: 27'),
-      expected: [/quizzes → anger/, /bands/, /Leaves a gap after the previous band, which ends at 24; start at 25/],
+      edit: (text: string) => text.replace(/^    min: 20$/m, '    min: 22'),
+      expected: [/quizzes → anger/, /bands/, /Leaves a gap after the previous band, which ends at 19; start at 20/],
     },
     {
       name: 'a quiz naming an unknown guide section',

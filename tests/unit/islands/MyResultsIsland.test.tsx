@@ -4,20 +4,27 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { renderToString } from 'preact-render-to-string';
 import MyResultsIsland, { describeTrend, groupResults, type QuizSummary } from '../../../src/islands/MyResultsIsland';
 import { RESULTS_STORAGE_KEY, type StoredResult } from '../../../src/quiz/storage';
+import { PROBLEM_COPY } from '../../../src/data/copy';
 import { createMemoryStorage } from '../quiz/memory-storage';
 import { makeResult } from './helpers';
 
 const QUIZZES: QuizSummary[] = [
-  { id: 'readiness-to-let-go', title: 'How ready are you to let go?', href: '/quizzes/readiness-to-let-go/', polarity: 'higher-is-healthier' },
-  { id: 'anger', title: 'Fuel or fire?', href: '/quizzes/anger/', polarity: 'higher-is-harder' },
+  {
+    id: 'readiness-to-let-go',
+    title: 'How ready are you to let go?',
+    href: '/quizzes/readiness-to-let-go/',
+    higherMeans: 'you are further along in letting go right now',
+  },
+  { id: 'anger', title: 'Fuel or fire?', href: '/quizzes/anger/', higherMeans: 'more of your anger is going into replays' },
 ];
 
 function renderPage(results: StoredResult[] | string = []) {
-  const text = typeof results === 'string' ? results : JSON.stringify({ schema: 2, results });
+  const text = typeof results === 'string' ? results : JSON.stringify({ schema: 3, results });
   const storage = createMemoryStorage({ [RESULTS_STORAGE_KEY]: text });
   const view = render(
     <MyResultsIsland
       quizzes={QUIZZES}
+      problems={PROBLEM_COPY}
       environment={{ storage }}
       needsJs={<p>Reading them needs JavaScript.</p>}
       empty={<p>Nothing saved yet.</p>}
@@ -31,7 +38,12 @@ afterEach(() => cleanup());
 describe('MyResultsIsland', () => {
   it('renders the JavaScript note and, for readers with JavaScript, the empty state on the server', () => {
     const html = renderToString(
-      <MyResultsIsland quizzes={QUIZZES} needsJs={<p>Reading them needs JavaScript.</p>} empty={<p>Nothing saved yet.</p>} />,
+      <MyResultsIsland
+        quizzes={QUIZZES}
+        problems={PROBLEM_COPY}
+        needsJs={<p>Reading them needs JavaScript.</p>}
+        empty={<p>Nothing saved yet.</p>}
+      />,
     );
     expect(html).toContain('Reading them needs JavaScript.');
     expect(html).toContain('<div class="results-body js-only">');
@@ -112,7 +124,7 @@ describe('MyResultsIsland', () => {
     await waitFor(() => expect(screen.getByRole('alert').textContent).toMatch(/nothing was imported/));
     expect(screen.getAllByRole('button', { name: /^Delete the result from/ })).toHaveLength(1);
 
-    const good = new File([JSON.stringify({ app: 'letting-go', schema: 2, exportedAt: new Date().toISOString(), results: [makeResult(2)] })], 'r.json');
+    const good = new File([JSON.stringify({ app: 'letting-go', schema: 3, exportedAt: new Date().toISOString(), results: [makeResult(2)] })], 'r.json');
     Object.defineProperty(input, 'files', { value: [good], configurable: true });
     fireEvent.change(input);
     await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Added 1 result.'));

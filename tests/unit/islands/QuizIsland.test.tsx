@@ -8,17 +8,20 @@ import { createShareFragment, encodeShareCode } from '../../../src/quiz/share-co
 import { getProgressKey } from '../../../src/quiz/progress';
 import { loadResults } from '../../../src/quiz/storage';
 import type { QuizDefinition } from '../../../src/schemas/quiz';
+import { QUIZ_COPY } from '../../../src/data/copy';
 import { createMemoryStorage, type MemoryStorage } from '../quiz/memory-storage';
 import { extremeAnswers, getQuiz, linksFor, safetyAnswers } from './helpers';
 
 const quiz = getQuiz('victim-mindset');
 
 const passages = {
+  copy: QUIZ_COPY,
   needsJs: <p>Scoring needs JavaScript.</p>,
-  polarity: <p>A higher score means more weight.</p>,
   safety: <p>Things feel very heavy.</p>,
   notDiagnosis: <p>This is not a diagnosis.</p>,
-  careless: <p>Your answers look a little mixed.</p>,
+  straightLined: <p>You gave every statement the same answer.</p>,
+  contradictory: <p>A few answers pull in opposite directions.</p>,
+  carveOut: <p>If your ex hurt you, this check is not about you.</p>,
   shared: <p>Someone shared this result.</p>,
   saveHint: <p>It stays in this browser.</p>,
   shareHint: <p>The answers ride after the # sign.</p>,
@@ -157,14 +160,17 @@ describe('QuizIsland, once live', () => {
     expect(heading.textContent).toContain(band.title);
     expect(screen.getByText(band.summary)).toBeTruthy();
     expect(screen.getByRole('img', { name: /Score: 100 out of 100/ })).toBeTruthy();
-    expect(screen.getAllByRole('img', { name: '100 out of 100' })).toHaveLength(quiz.subscales.length);
+    // Every part at its hard end: the harder-is-higher parts read 100, "Owning your next step" reads 0.
+    expect(screen.getAllByRole('img', { name: '100 out of 100' })).toHaveLength(2);
+    expect(screen.getAllByRole('img', { name: '0 out of 100' })).toHaveLength(1);
+    for (const subscale of quiz.subscales) expect(screen.getByText(`Higher means ${subscale.higherMeans}.`)).toBeTruthy();
+    expect(screen.getByText(`Here a higher score means ${quiz.higherMeans}.`)).toBeTruthy();
     for (const suggestion of band.suggestions) expect(screen.getByText(suggestion)).toBeTruthy();
     const weakest = quiz.subscales[0]!;
     expect(screen.getByRole('link', { name: new RegExp(`Heading ${weakest.link.anchor}`) }).getAttribute('href')).toBe(
       `/guide/${weakest.link.section}/#${weakest.link.anchor}`,
     );
     expect(screen.getByText('This is not a diagnosis.')).toBeTruthy();
-    expect(screen.getAllByRole('link', { name: /support is here|Find someone/ }).length).toBeGreaterThanOrEqual(1);
     expect(loadResults(storage).results).toHaveLength(1);
   });
 
@@ -185,11 +191,13 @@ describe('QuizIsland, once live', () => {
     expect(screen.queryByRole('heading', { name: 'Please look after yourself first' })).toBeNull();
   });
 
-  it('suggests a calm retake when every answer is the same', () => {
+  it('says so, and suggests a calm retake, when every answer is the same', () => {
     renderQuiz();
     answerAll(quiz.items.map(() => 3));
     submit();
-    expect(screen.getByText('Your answers look a little mixed.')).toBeTruthy();
+    expect(screen.getByRole('heading', { level: 2, name: /Somewhere in between/ })).toBeTruthy();
+    expect(screen.getByText('You gave every statement the same answer.')).toBeTruthy();
+    expect(screen.queryByText('A few answers pull in opposite directions.')).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: 'Take it again, slowly' }));
     expect(screen.getByRole('button', { name: 'See my result' })).toBeTruthy();
     expect(document.activeElement?.id).toBe('quiz-form-heading');
@@ -238,12 +246,45 @@ describe('QuizIsland, once live', () => {
     expect(document.activeElement?.id).toBe('quiz-form-heading');
   });
 
-  it('shows the engine’s message and the empty quiz for a tampered link, and never throws', () => {
+  it('shows why and the empty quiz for a tampered link, and never throws', () => {
     const code = encodeShareCode(quiz, extremeAnswers(quiz, 'high'));
     history.replaceState(null, '', `/quizzes/victim-mindset/#r=${code.slice(0, 6)}X${code.slice(7)}`);
     renderQuiz();
     expect(screen.getByRole('status').textContent).toMatch(/share link/);
     expect(screen.getAllByRole('radio').filter((radio) => (radio as HTMLInputElement).checked)).toEqual([]);
     expect(location.hash).toBe('');
+  });
+
+  it('tells readers whose ex hurt them that the check is not about them, with the result too', () => {
+    renderQuiz();
+    answerAll(extremeAnswers(quiz, 'high'));
+    submit();
+    expect(screen.getByText('If your ex hurt you, this check is not about you.')).toBeTruthy();
+  });
+
+  it('says what changed since the last saved result, in words and numbers, with a link to My results', () => {
+    const { storage } = renderQuiz();
+    answerAll(extremeAnswers(quiz, 'high'));
+    submit();
+    fireEvent.click(screen.getByRole('button', { name: 'Take it again' }));
+    answerAll(extremeAnswers(quiz, 'low'));
+    submit();
+    const section = screen.getByRole('heading', { name: /Since your last result, on/ }).closest('section')!;
+    const lines = within(section).getAllByRole('listitem').map((item) => item.textContent);
+    expect(lines[0]).toBe('Your score: 0 now, 100 last time. Down 100: it weighs on you less than last time.');
+    expect(lines).toContain('Owning your next step: 100 now, 0 last time. Up 100: more of this than last time.');
+    expect(lines).toContain('Blame and unfairness: 0 now, 100 last time. Down 100: less of this than last time.');
+    expect(within(section).getByRole('link', { name: 'See all your saved results' }).getAttribute('href')).toBe('/my-results/');
+    expect(loadResults(storage).results).toHaveLength(2);
+  });
+
+  it('notes opposite answers with their own words, not the same-answer note', () => {
+    renderQuiz();
+    // Agree strongly with both sides of every pair, and "Not sure" elsewhere.
+    const paired = new Set(quiz.items.filter((item) => item.pair).map(({ id }) => id));
+    answerAll(quiz.items.map((item) => (paired.has(item.id) ? 5 : 3)));
+    submit();
+    expect(screen.getByText('A few answers pull in opposite directions.')).toBeTruthy();
+    expect(screen.queryByText('You gave every statement the same answer.')).toBeNull();
   });
 });

@@ -6,6 +6,7 @@ import { createStoredResult, type StoredResult } from '../../../src/quiz/storage
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
+import { keyedAnswers } from '../../support/quiz-answers';
 
 // Read from the project root: under happy-dom, import.meta.url is not a file URL.
 const QUIZ_DIR = join(process.cwd(), 'content', 'quizzes');
@@ -24,14 +25,14 @@ export function getQuiz(id: string): QuizDefinition {
   return quiz;
 }
 
-/** Answers giving every item its lowest score (total 0), or its highest (total 100). */
+/** Answers giving the lowest total (0) or the highest (100), safety statements disagreed with. */
 export function extremeAnswers(quiz: QuizDefinition, direction: 'low' | 'high'): AnswerValue[] {
-  return quiz.items.map((item) => ((direction === 'low') !== item.reverse ? 1 : 5));
+  return keyedAnswers(quiz, direction);
 }
 
-/** Answers that agree strongly with the safety items and give every other item its lowest score. */
+/** Answers that agree strongly with the safety statements and give the lowest total. */
 export function safetyAnswers(quiz: QuizDefinition): AnswerValue[] {
-  return quiz.items.map((item) => (item.safety ? 5 : item.reverse ? 5 : 1));
+  return keyedAnswers(quiz, 'low', 5);
 }
 
 /** Guide links for a quiz, shaped as the page builds them (titles are placeholders). */

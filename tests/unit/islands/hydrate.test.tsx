@@ -5,12 +5,14 @@ import { renderToString } from 'preact-render-to-string';
 import { hydrateIsland } from '../../../src/islands/hydrate';
 import QuizIslandRoot, { type QuizIslandRootProps } from '../../../src/islands/QuizIslandRoot';
 import { renderPassages } from '../../../src/islands/passages';
+import { QUIZ_COPY } from '../../../src/data/copy';
 import { getQuiz, linksFor } from './helpers';
 
 const quiz = getQuiz('anger');
 const props: QuizIslandRootProps = {
   quiz,
   links: linksFor(quiz),
+  copy: QUIZ_COPY,
   passages: {
     needsJs: '<p class="quiz-notice">Scoring needs JavaScript.</p>',
     notDiagnosis: '<p>Not a diagnosis. <a href="/help/">Support is here</a>.</p>',

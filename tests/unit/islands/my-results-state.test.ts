@@ -1,16 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { createMyResultsState } from '../../../src/islands/my-results-state';
+import { PROBLEM_COPY } from '../../../src/data/copy';
 import { RESULTS_STORAGE_KEY, loadResults, type StoredResult } from '../../../src/quiz/storage';
 import { createMemoryStorage } from '../quiz/memory-storage';
 import { makeResult } from './helpers';
 
 function stored(results: StoredResult[]): Record<string, string> {
-  return { [RESULTS_STORAGE_KEY]: JSON.stringify({ schema: 2, results }) };
+  return { [RESULTS_STORAGE_KEY]: JSON.stringify({ schema: 3, results }) };
 }
 
 function setUp(initial: Record<string, string> = {}) {
   const storage = createMemoryStorage(initial);
-  const controller = createMyResultsState({ storage, now: () => new Date('2026-04-02T12:00:00.000Z') });
+  const controller = createMyResultsState({ storage, now: () => new Date('2026-04-02T12:00:00.000Z') }, PROBLEM_COPY);
   controller.init();
   return { storage, controller, state: () => controller.store.get() };
 }

@@ -100,14 +100,14 @@ describe('createQuizState', () => {
     expect(storage.data.has(RESULTS_STORAGE_KEY)).toBe(false);
   });
 
-  it('reports a failed save with the engine’s sentence instead of throwing', () => {
+  it('reports a failed save with its reason instead of throwing', () => {
     const { controller, state, storage } = setUp();
     controller.init('');
     answerAll(controller, extremeAnswers(quiz, 'low'));
     storage.mode = 'quota';
     controller.submit();
     expect(state().result!.isSaved).toBe(false);
-    expect(state().result!.saveProblem).toMatch(/full/);
+    expect(state().result!.saveProblem).toBe('quota');
   });
 
   it('flags a safety concern whatever the score', () => {
@@ -135,23 +135,23 @@ describe('createQuizState', () => {
   });
 
   it.each([
-    ['a truncated code', (code: string) => code.slice(0, -3), /share link/],
-    ['a changed character', (code: string) => `${code.slice(0, 8)}${code[8] === 'A' ? 'B' : 'A'}${code.slice(9)}`, /changed along the way/],
-    ['nonsense', () => '%%%not-a-code', /damaged or incomplete/],
-  ])('shows the engine’s message and the empty quiz for %s', (_name, tamper, message) => {
+    ['a truncated code', (code: string) => code.slice(0, -3), 'malformed'],
+    ['a changed character', (code: string) => `${code.slice(0, 8)}${code[8] === 'A' ? 'B' : 'A'}${code.slice(9)}`, 'checksum'],
+    ['nonsense', () => '%%%not-a-code', 'malformed'],
+  ])('shows why and the empty quiz for %s', (_name, tamper, reason) => {
     const { controller, state } = setUp();
     controller.init(createShareFragment(tamper(encodeShareCode(quiz, extremeAnswers(quiz, 'low')))));
     expect(state().result).toBeNull();
-    expect(state().shareProblem).toMatch(message);
+    expect(state().shareProblem).toBe(reason);
     expect(state().answers.every((answer) => answer === null)).toBe(true);
   });
 
-  it('shows the engine’s message for a link made by another quiz', () => {
+  it('says why for a link made by another quiz', () => {
     const other = getQuiz('anger');
     const { controller, state } = setUp();
     controller.init(createShareFragment(encodeShareCode(other, extremeAnswers(other, 'low'))));
     expect(state().result).toBeNull();
-    expect(state().shareProblem).toMatch(/different quiz/);
+    expect(state().shareProblem).toBe('foreign');
   });
 
   it('restart clears answers, progress and the result', () => {
@@ -183,6 +183,43 @@ describe('createQuizState', () => {
     answerAll(controller, extremeAnswers(quiz, 'low'));
     expect(controller.submit()).toBe(true);
     expect(controller.store.get().result).toMatchObject({ isSaved: false });
-    expect(controller.store.get().result!.saveProblem).toMatch(/isn't letting this page save/);
+    expect(controller.store.get().result!.saveProblem).toBe('unavailable');
+  });
+
+  it('compares a new result with the latest earlier saved one of the same quiz, before saving it', () => {
+    const { controller, state, storage } = setUp();
+    controller.init('');
+    answerAll(controller, extremeAnswers(quiz, 'low'));
+    controller.submit();
+    // No earlier result: nothing to compare.
+    expect(state().result!.comparison).toBeNull();
+    const first = state().result!.record!;
+
+    const later = createQuizState(quiz, { storage, now: () => new Date('2026-03-08T10:00:00.000Z') });
+    later.init('');
+    answerAll(later, extremeAnswers(quiz, 'high'));
+    later.submit();
+    const { comparison } = later.store.get().result!;
+    expect(comparison).toMatchObject({ previousTakenAt: first.takenAt, isSameVersion: true });
+    expect(comparison!.total).toMatchObject({ before: 0, after: 100, delta: 100, meaning: 'harderUp' });
+    expect(comparison!.subscales.map(({ id }) => id)).toEqual(quiz.subscales.map(({ id }) => id));
+    // Ownership is healthier-is-higher: at the harder end of the total it reads 0, having been 100.
+    expect(comparison!.subscales.find(({ id }) => id === 'ownership')).toMatchObject({ before: 100, after: 0, meaning: 'partDown' });
+    expect(loadResults(storage).results).toHaveLength(2);
+  });
+
+  it('compares with the last saved result even when the new one is not kept', () => {
+    const { controller, storage } = setUp();
+    controller.init('');
+    answerAll(controller, extremeAnswers(quiz, 'low'));
+    controller.submit();
+    const later = createQuizState(quiz, { storage, now: () => new Date('2026-04-01T10:00:00.000Z') });
+    later.init('');
+    later.setSaving(false);
+    answerAll(later, extremeAnswers(quiz, 'low'));
+    later.submit();
+    expect(later.store.get().result).toMatchObject({ isSaved: false });
+    expect(later.store.get().result!.comparison!.total).toMatchObject({ delta: 0, meaning: 'same' });
+    expect(loadResults(storage).results).toHaveLength(1);
   });
 });

@@ -4,31 +4,52 @@ import { ANSWER_VALUES, type AnswerValue } from '../../../src/quiz/answers';
 import type { StoredResult } from '../../../src/quiz/storage';
 import type { QuizInput } from './fixtures';
 
+type Polarity = 'higher-is-harder' | 'higher-is-healthier';
+
 interface QuizPlan {
-  itemCount: number;
-  subscaleCount: number;
-  subscaleOf: number[];
-  reverseFlags: boolean[];
-  safetyFlags: boolean[];
+  subscalePolarities: Polarity[];
+  /** Per statement: null for a safety flag, else [subscale index, agrees "more"]. */
+  statements: ([number, boolean] | null)[];
   pairCount: number;
-  cuts: number[];
-  polarity: 'higher-is-harder' | 'higher-is-healthier';
+  /** Where the middle band starts and ends (it must hold 40-60), and cuts inside the two outer parts. */
+  middle: [number, number];
+  lowerCuts: number[];
+  upperCuts: number[];
+  polarity: Polarity;
   version: number;
 }
 
 function buildQuizInput(plan: QuizPlan): QuizInput {
-  const subscaleIds = Array.from({ length: plan.subscaleCount }, (_, index) => `part-${index}`);
-  // The first items cover every subscale once, so no subscale is left unused.
-  const subscaleIndexes = plan.subscaleOf.map((random, index) => (index < plan.subscaleCount ? index : random));
-  const forwardIndexes = plan.reverseFlags.flatMap((isReverse, index) => (isReverse ? [] : [index]));
-  const reverseIndexes = plan.reverseFlags.flatMap((isReverse, index) => (isReverse ? [index] : []));
-  const pairCount = Math.min(plan.pairCount, forwardIndexes.length, reverseIndexes.length);
+  const subscaleIds = plan.subscalePolarities.map((_, index) => `part-${index}`);
+  // The first scored statements cover every subscale once, so no subscale is left unused.
+  let next = 0;
+  const statements = plan.statements.map((statement) => {
+    if (statement === null) return null;
+    const subscale = next < subscaleIds.length ? next : statement[0] % subscaleIds.length;
+    next += 1;
+    return { subscale, isMore: statement[1] };
+  });
+  // Pairs join a "more" and a "less" statement of the same subscale, first come first served.
   const partnerOf = new Map<number, number>();
-  for (let pair = 0; pair < pairCount; pair += 1) {
-    partnerOf.set(forwardIndexes[pair], reverseIndexes[pair]);
-    partnerOf.set(reverseIndexes[pair], forwardIndexes[pair]);
-  }
-  const bounds = [0, ...[...plan.cuts].sort((first, second) => first - second), 101];
+  let pairs = 0;
+  statements.forEach((statement, index) => {
+    if (statement === null || !statement.isMore || partnerOf.has(index) || pairs >= plan.pairCount) return;
+    const partner = statements.findIndex(
+      (other, otherIndex) => other !== null && !other.isMore && other.subscale === statement.subscale && !partnerOf.has(otherIndex),
+    );
+    if (partner === -1) return;
+    partnerOf.set(index, partner);
+    partnerOf.set(partner, index);
+    pairs += 1;
+  });
+  const [middleMin, middleMax] = plan.middle;
+  const lower = [0, ...[...new Set(plan.lowerCuts.filter((cut) => cut > 0 && cut < middleMin))].sort((a, b) => a - b), middleMin];
+  const upper = [middleMax + 1, ...[...new Set(plan.upperCuts.filter((cut) => cut > middleMax + 1 && cut <= 100))].sort((a, b) => a - b), 101];
+  const ranges = [
+    ...lower.slice(0, -1).map((min, index) => [min, lower[index + 1]! - 1, false] as const),
+    [middleMin, middleMax, true] as const,
+    ...upper.slice(0, -1).map((min, index) => [min, upper[index + 1]! - 1, false] as const),
+  ];
   return {
     id: `generated-quiz-${plan.version}`,
     version: plan.version,
@@ -38,30 +59,32 @@ function buildQuizInput(plan: QuizPlan): QuizInput {
     minutes: 5,
     intro: 'Answer each statement.',
     polarity: plan.polarity,
+    higherMeans: 'more of whatever the generator picked',
     scale: ['1', '2', '3', '4', '5'],
     sections: ['where-this-leaves-you'],
-    subscales: subscaleIds.map((id) => ({
+    subscales: subscaleIds.map((id, index) => ({
       id,
       title: `Part ${id}`,
-      description: 'A generated part.',
+      polarity: plan.subscalePolarities[index]!,
+      higherMeans: 'more of a generated part',
       link: { section: 'where-this-leaves-you', anchor: 'not-needing-them-back' },
     })),
-    items: plan.reverseFlags.map((isReverse, index) => {
+    items: statements.map((statement, index) => {
+      if (statement === null) return { id: `item-${index}`, text: `Generated safety statement ${index}.`, safety: true };
       const partner = partnerOf.get(index);
       return {
         id: `item-${index}`,
         text: `Generated statement ${index}.`,
-        subscale: subscaleIds[subscaleIndexes[index]],
-        reverse: isReverse,
-        // A safety statement counts towards the harder end: forward when higher is harder, else reverse.
-        safety: isReverse === (plan.polarity === 'higher-is-healthier') && plan.safetyFlags[index],
+        subscale: subscaleIds[statement.subscale]!,
+        agreeing: statement.isMore ? ('more' as const) : ('less' as const),
         ...(partner === undefined ? {} : { pair: `item-${partner}` }),
       };
     }),
-    bands: bounds.slice(0, -1).map((min, index) => ({
+    bands: ranges.map(([min, max, middle], index) => ({
       id: `band-${index}`,
+      ...(middle ? { middle } : {}),
       min,
-      max: bounds[index + 1] - 1,
+      max,
       title: `Band ${index}`,
       summary: 'A generated band.',
       suggestions: ['One.', 'Two.'],
@@ -70,30 +93,25 @@ function buildQuizInput(plan: QuizPlan): QuizInput {
   };
 }
 
+const polarityArbitrary = fc.constantFrom<Polarity>('higher-is-harder', 'higher-is-healthier');
+
 /**
- * Valid quizzes across the allowed ranges: 10-16 items, 2-4 subscales, 3-4 bands, either polarity, random
- * reverse keying, pairs and safety items. Plans the schema rejects (too few reverse items, a band no score can
- * reach) are filtered out, so every value passed quizSchema.
+ * Valid quizzes across the allowed ranges: 10-16 statements (one or more of them safety flags), 2-4 subscales
+ * of either polarity, 3-5 bands around a middle band, either quiz polarity, random keying and pairs. Plans the
+ * schema rejects (too few reverse-keyed statements, a band no score can reach) are filtered out, so every
+ * value passed quizSchema.
  */
 export const quizArbitrary: fc.Arbitrary<QuizDefinition> = fc
   .record({
-    itemCount: fc.integer({ min: 10, max: 16 }),
-    subscaleCount: fc.integer({ min: 2, max: 4 }),
-    bandCount: fc.integer({ min: 3, max: 4 }),
+    subscalePolarities: fc.array(polarityArbitrary, { minLength: 2, maxLength: 4 }),
+    statements: fc.array(fc.option(fc.tuple(fc.nat(3), fc.boolean()), { freq: 6 }), { minLength: 10, maxLength: 16 }),
+    pairCount: fc.nat(4),
+    middle: fc.tuple(fc.integer({ min: 20, max: 40 }), fc.integer({ min: 60, max: 80 })),
+    lowerCuts: fc.array(fc.integer({ min: 1, max: 39 }), { maxLength: 1 }),
+    upperCuts: fc.array(fc.integer({ min: 62, max: 100 }), { maxLength: 1 }),
+    polarity: polarityArbitrary,
+    version: fc.integer({ min: 1, max: 255 }),
   })
-  .chain(({ itemCount, subscaleCount, bandCount }) =>
-    fc.record({
-      itemCount: fc.constant(itemCount),
-      subscaleCount: fc.constant(subscaleCount),
-      subscaleOf: fc.array(fc.nat(subscaleCount - 1), { minLength: itemCount, maxLength: itemCount }),
-      reverseFlags: fc.array(fc.boolean(), { minLength: itemCount, maxLength: itemCount }),
-      safetyFlags: fc.array(fc.boolean(), { minLength: itemCount, maxLength: itemCount }),
-      pairCount: fc.nat(4),
-      cuts: fc.uniqueArray(fc.integer({ min: 1, max: 100 }), { minLength: bandCount - 1, maxLength: bandCount - 1 }),
-      polarity: fc.constantFrom('higher-is-harder' as const, 'higher-is-healthier' as const),
-      version: fc.integer({ min: 1, max: 255 }),
-    }),
-  )
   .map((plan) => quizSchema.safeParse(buildQuizInput(plan)))
   .filter((result) => result.success)
   .map((result) => {

@@ -6,39 +6,44 @@ import type { AnswerValue } from '../../../src/quiz/answers';
 export type QuizInput = z.input<typeof quizSchema>;
 
 /**
- * A small valid quiz, as its YAML would read. Twelve items in three subscales of four:
- *   index  id        subscale  reverse  extras
- *   0      steady-1  steady    no       safety
- *   1      steady-2  steady    no       pair steady-3
- *   2      steady-3  steady    yes      pair steady-2
- *   3      steady-4  steady    yes
- *   4      focus-1   focus     no
- *   5      focus-2   focus     no       pair focus-3
- *   6      focus-3   focus     yes      pair focus-2
- *   7      focus-4   focus     no
- *   8      hope-1    hope      no
- *   9      hope-2    hope      yes
- *   10     hope-3    hope      no       pair hope-4
- *   11     hope-4    hope      yes      pair hope-3
- * Five reverse items (the minimum is four), three pairs, bands 0-33 / 34-66 / 67-100.
- * Returns a fresh object each call so tests can mutate it.
+ * A small valid quiz, as its YAML would read. A higher-is-harder quiz of thirteen statements: one safety flag
+ * and three subscales of four, two of them harder-is-higher and one (hope) healthier-is-higher, so that a
+ * subscale whose direction differs from the total's is always exercised:
+ *   index  id        subscale (polarity)  agreeing  moves the total  extras
+ *   0      safe      (safety flag: no subscale, no score)
+ *   1      steady-1  steady (harder)      more      up
+ *   2      steady-2  steady               more      up               pair steady-3
+ *   3      steady-3  steady               less      down             pair steady-2
+ *   4      steady-4  steady               less      down
+ *   5      focus-1   focus (harder)       more      up
+ *   6      focus-2   focus                more      up               pair focus-3
+ *   7      focus-3   focus                less      down             pair focus-2
+ *   8      focus-4   focus                more      up
+ *   9      hope-1    hope (healthier)     more      down
+ *   10     hope-2    hope                 less      up
+ *   11     hope-3    hope                 more      down             pair hope-4
+ *   12     hope-4    hope                 less      up               pair hope-3
+ * Five of twelve scored statements lower the total (the minimum is four), three pairs, bands 0-39 / 40-60
+ * (middle) / 61-100. Returns a fresh object each call so tests can mutate it.
  */
 export function createFixtureInput(): QuizInput {
-  const item = (id: string, subscale: string, reverse: boolean, extras: { safety?: boolean; pair?: string } = {}) => ({
+  const item = (id: string, subscale: string, agreeing: 'more' | 'less', pair?: string) => ({
     id,
     text: `I notice the statement called ${id} is true for me.`,
     subscale,
-    reverse,
-    ...extras,
+    agreeing,
+    ...(pair === undefined ? {} : { pair }),
   });
-  const subscale = (id: string, anchor: string) => ({
+  const subscale = (id: string, polarity: 'higher-is-harder' | 'higher-is-healthier', anchor: string) => ({
     id,
     title: `The ${id} part`,
-    description: `How the ${id} part of this test quiz is going.`,
+    polarity,
+    higherMeans: `more of the ${id} part of this test quiz`,
     link: { section: 'where-this-leaves-you', anchor },
   });
-  const band = (id: string, min: number, max: number) => ({
+  const band = (id: string, min: number, max: number, middle = false) => ({
     id,
+    ...(middle ? { middle } : {}),
     min,
     max,
     title: `The ${id} band`,
@@ -55,28 +60,30 @@ export function createFixtureInput(): QuizInput {
     minutes: 3,
     intro: 'Answer each statement as it feels today.',
     polarity: 'higher-is-harder',
+    higherMeans: 'more of what this test quiz looks at',
     scale: ['Strongly disagree', 'Disagree', 'Not sure', 'Agree', 'Strongly agree'],
     sections: ['where-this-leaves-you', 'why-letting-go-comes-first'],
     subscales: [
-      subscale('steady', 'not-needing-them-back'),
-      subscale('focus', 'what-to-do-this-week'),
-      subscale('hope', 'putting-your-priorities-in-order'),
+      subscale('steady', 'higher-is-harder', 'not-needing-them-back'),
+      subscale('focus', 'higher-is-harder', 'what-to-do-this-week'),
+      subscale('hope', 'higher-is-healthier', 'putting-your-priorities-in-order'),
     ],
     items: [
-      item('steady-1', 'steady', false, { safety: true }),
-      item('steady-2', 'steady', false, { pair: 'steady-3' }),
-      item('steady-3', 'steady', true, { pair: 'steady-2' }),
-      item('steady-4', 'steady', true),
-      item('focus-1', 'focus', false),
-      item('focus-2', 'focus', false, { pair: 'focus-3' }),
-      item('focus-3', 'focus', true, { pair: 'focus-2' }),
-      item('focus-4', 'focus', false),
-      item('hope-1', 'hope', false),
-      item('hope-2', 'hope', true),
-      item('hope-3', 'hope', false, { pair: 'hope-4' }),
-      item('hope-4', 'hope', true, { pair: 'hope-3' }),
+      { id: 'safe', text: 'I notice the safety statement is true for me.', safety: true },
+      item('steady-1', 'steady', 'more'),
+      item('steady-2', 'steady', 'more', 'steady-3'),
+      item('steady-3', 'steady', 'less', 'steady-2'),
+      item('steady-4', 'steady', 'less'),
+      item('focus-1', 'focus', 'more'),
+      item('focus-2', 'focus', 'more', 'focus-3'),
+      item('focus-3', 'focus', 'less', 'focus-2'),
+      item('focus-4', 'focus', 'more'),
+      item('hope-1', 'hope', 'more'),
+      item('hope-2', 'hope', 'less'),
+      item('hope-3', 'hope', 'more', 'hope-4'),
+      item('hope-4', 'hope', 'less', 'hope-3'),
     ],
-    bands: [band('low', 0, 33), band('middle', 34, 66), band('high', 67, 100)],
+    bands: [band('low', 0, 39), band('middle', 40, 60, true), band('high', 61, 100)],
   };
 }
 
@@ -89,7 +96,7 @@ export const otherQuiz: QuizDefinition = quizSchema.parse({ ...createFixtureInpu
 /** The fixture after a version bump, for outdated share codes and progress. */
 export const nextVersionQuiz: QuizDefinition = quizSchema.parse({ ...createFixtureInput(), version: 4 });
 
-/** Answers for the fixture written as a string of digits, one per item, e.g. "111111111111". */
+/** Answers for the fixture written as a string of digits, one per item, e.g. "3333333333333". */
 export function toAnswers(digits: string): AnswerValue[] {
   return [...digits].map((digit) => Number(digit) as AnswerValue);
 }

@@ -6,7 +6,7 @@ import { fixtureQuiz, nextVersionQuiz, otherQuiz, toAnswers } from './fixtures';
 import { createMemoryStorage, type StorageMode } from './memory-storage';
 
 const KEY = getProgressKey(fixtureQuiz.id);
-const PARTIAL: Answers = [...toAnswers('12345'), null, null, 4, null, null, null, 1];
+const PARTIAL: Answers = [...toAnswers('12345'), null, null, 4, null, null, null, 1, 2];
 const NOW = new Date('2025-03-04T05:06:07.000Z');
 
 function storedEntry(overrides: Record<string, unknown> = {}): string {
@@ -64,14 +64,14 @@ describe('progress', () => {
     ['an older version', storedEntry({ quizVersion: 2 })],
     ['a string version', storedEntry({ quizVersion: '3' })],
     // One answer short: the items changed.
-    ['eleven answers', storedEntry({ answers: PARTIAL.slice(1) })],
+    ['twelve answers', storedEntry({ answers: PARTIAL.slice(1) })],
     // An answer outside the scale.
     ['an answer of 9', storedEntry({ answers: [9, ...PARTIAL.slice(1)] })],
     // No usable date.
     ['a missing date', storedEntry({ updatedAt: undefined })],
     ['a nonsense date', storedEntry({ updatedAt: 'soon' })],
     // Nothing answered: nothing to resume.
-    ['all blank', storedEntry({ answers: Array(12).fill(null) })],
+    ['all blank', storedEntry({ answers: Array(13).fill(null) })],
   ])('discards %s', (_, raw) => {
     const storage = createMemoryStorage({ [KEY]: raw });
     expect(loadProgress(storage, fixtureQuiz)).toBeNull();
@@ -96,14 +96,14 @@ describe('progress', () => {
       fc.string({ unit: 'binary', maxLength: 200 }),
       fc.jsonValue().map((value) => JSON.stringify(value)),
       fc
-        .record({ quizVersion: fc.constantFrom(2, 3, 4), answers: fc.array(fc.constantFrom(null, 1, 3, 5, 6), { maxLength: 13 }) })
+        .record({ quizVersion: fc.constantFrom(2, 3, 4), answers: fc.array(fc.constantFrom(null, 1, 3, 5, 6), { maxLength: 14 }) })
         .map((entry) => JSON.stringify({ ...entry, updatedAt: NOW.toISOString() })),
     );
     fc.assert(
       fc.property(textArbitrary, (raw) => {
         const progress = loadProgress(createMemoryStorage({ [KEY]: raw }), fixtureQuiz);
         if (progress !== null) {
-          expect(progress.answers).toHaveLength(12);
+          expect(progress.answers).toHaveLength(13);
           expect(progress.answers.every((value) => value === null || [1, 2, 3, 4, 5].includes(value))).toBe(true);
         }
       }),

@@ -8,8 +8,8 @@ function listIssues(input: unknown): { path: string; message: string }[] {
   return result.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
 }
 
-function createItem(id: string, reverse: boolean) {
-  return { id, text: 'An extra statement.', subscale: 'hope', reverse };
+function createItem(id: string, agreeing: 'more' | 'less') {
+  return { id, text: 'An extra statement.', subscale: 'hope', agreeing };
 }
 
 interface RejectionCase {
@@ -24,11 +24,12 @@ describe('quizSchema', () => {
     expect(listIssues(createFixtureInput())).toEqual([]);
   });
 
-  it('defaults safety to false and keeps pair optional', () => {
+  it('defaults safety and middle to false and keeps pair optional', () => {
     const quiz = quizSchema.parse(createFixtureInput());
     expect(quiz.items[0].safety).toBe(true);
     expect(quiz.items[1].safety).toBe(false);
-    expect(quiz.items[3].pair).toBeUndefined();
+    expect(quiz.items[4].pair).toBeUndefined();
+    expect(quiz.bands.map((band) => band.middle)).toEqual([false, true, false]);
   });
 
   it('trims the trailing newline a YAML block scalar leaves', () => {
@@ -95,19 +96,19 @@ describe('quizSchema', () => {
       path: 'sections.1',
       message: 'more than once',
     },
-    // Unknown keys are typos, such as "revers" for "reverse".
+    // Unknown keys are typos, such as "agreing" for "agreeing".
     {
       name: 'a misspelled item key',
-      mutate: (quiz) => void Object.assign(quiz.items[2], { revers: true }),
+      mutate: (quiz) => void Object.assign(quiz.items[2], { agreing: 'more' }),
       path: 'items.2',
-      message: 'revers',
+      message: 'agreing',
     },
     // Unknown top-level keys are rejected too.
     { name: 'an unknown top-level key', mutate: (quiz) => void Object.assign(quiz, { colour: 'red' }), path: '', message: 'colour' },
     // At least 10 items.
     {
       name: '9 items',
-      mutate: (quiz) => void (quiz.items = quiz.items.filter(({ id }) => !['focus-1', 'focus-4', 'hope-1'].includes(id))),
+      mutate: (quiz) => void (quiz.items = quiz.items.filter(({ id }) => !['focus-1', 'focus-4', 'hope-2', 'steady-1'].includes(id))),
       path: 'items',
       message: 'at least 10',
     },
@@ -115,23 +116,77 @@ describe('quizSchema', () => {
     {
       name: '17 items',
       mutate: (quiz) =>
-        void quiz.items.push(...['x-1', 'x-2', 'x-3', 'x-4', 'x-5'].map((id) => createItem(id, true))),
+        void quiz.items.push(...['x-1', 'x-2', 'x-3', 'x-4'].map((id) => createItem(id, 'more'))),
       path: 'items',
       message: 'at most 16',
     },
     // Item text is one statement of at most 160 characters.
     { name: 'a long item text', mutate: (quiz) => void (quiz.items[0].text = 'x'.repeat(161)), path: 'items.0.text', message: '160' },
     // Item ids are unique.
-    { name: 'a repeated item id', mutate: (quiz) => void (quiz.items[3].id = 'steady-1'), path: 'items.3.id', message: 'more than once' },
-    // At least a third reverse-keyed: 3 of 12 is too few.
+    { name: 'a repeated item id', mutate: (quiz) => void (quiz.items[4].id = 'steady-1'), path: 'items.4.id', message: 'more than once' },
+    // At least a third of the scored statements lower the total: 3 of 12 is too few.
     {
-      name: 'too few reverse items',
+      name: 'too few reverse-keyed statements',
       mutate: (quiz) => {
-        quiz.items[3].reverse = false;
-        quiz.items[9].reverse = false;
+        quiz.items[4].agreeing = 'more';
+        quiz.items[9].agreeing = 'less';
       },
       path: 'items',
       message: 'found 3, need 4',
+    },
+    // A scored statement says which way agreeing points.
+    {
+      name: 'a statement without agreeing',
+      mutate: (quiz) => void delete quiz.items[5].agreeing,
+      path: 'items.5.agreeing',
+      message: '"more" or "less"',
+    },
+    // A scored statement names its subscale.
+    {
+      name: 'a statement without a subscale',
+      mutate: (quiz) => void delete quiz.items[5].subscale,
+      path: 'items.5.subscale',
+      message: 'Name the subscale',
+    },
+    // A safety statement is a flag, not a score.
+    {
+      name: 'a safety statement with a subscale',
+      mutate: (quiz) => void Object.assign(quiz.items[0], { subscale: 'steady' }),
+      path: 'items.0.subscale',
+      message: 'flag, not a score',
+    },
+    {
+      name: 'a safety statement with agreeing',
+      mutate: (quiz) => void Object.assign(quiz.items[0], { agreeing: 'more' }),
+      path: 'items.0.agreeing',
+      message: 'flag, not a score',
+    },
+    // Every quiz has a safety statement.
+    {
+      name: 'no safety statement',
+      mutate: (quiz) => void (quiz.items = quiz.items.slice(1)),
+      path: 'items',
+      message: 'No statement is marked safety: true',
+    },
+    // The higher end of a subscale finishes "Higher means …".
+    {
+      name: 'a higherMeans with a capital letter',
+      mutate: (quiz) => void (quiz.subscales[0].higherMeans = 'More of it'),
+      path: 'subscales.0.higherMeans',
+      message: 'lowercase',
+    },
+    {
+      name: 'a higherMeans with a full stop',
+      mutate: (quiz) => void (quiz.higherMeans = 'more of it.'),
+      path: 'higherMeans',
+      message: 'full stop',
+    },
+    // Only the two polarities exist for subscales too.
+    {
+      name: 'a subscale without a polarity',
+      mutate: (quiz) => void delete (quiz.subscales[1] as { polarity?: string }).polarity,
+      path: 'subscales.1.polarity',
+      message: '',
     },
     // At least 2 subscales.
     {
@@ -174,53 +229,50 @@ describe('quizSchema', () => {
       path: 'items.4.subscale',
       message: '"fokus"',
     },
-    // In a higher-is-harder quiz, safety items are forward items.
-    {
-      name: 'safety on a reverse item of a higher-is-harder quiz',
-      mutate: (quiz) => void (quiz.items[3].safety = true),
-      path: 'items.3.safety',
-      message: 'forward',
-    },
-    // In a higher-is-healthier quiz, agreeing with a safety item must lower the score: it is reverse-keyed.
-    {
-      name: 'safety on a forward item of a higher-is-healthier quiz',
-      mutate: (quiz) => void ((quiz as { polarity: string }).polarity = 'higher-is-healthier'),
-      path: 'items.0.safety',
-      message: 'reverse-keyed',
-    },
     // A pair names an existing item.
     {
       name: 'a pair to a missing item',
-      mutate: (quiz) => void (quiz.items[1].pair = 'nobody'),
-      path: 'items.1.pair',
+      mutate: (quiz) => void (quiz.items[2].pair = 'nobody'),
+      path: 'items.2.pair',
       message: 'No item has the id "nobody"',
     },
     // An item cannot pair with itself.
     {
       name: 'a pair to itself',
-      mutate: (quiz) => void (quiz.items[3].pair = 'steady-4'),
-      path: 'items.3.pair',
+      mutate: (quiz) => void (quiz.items[4].pair = 'steady-4'),
+      path: 'items.4.pair',
       message: 'itself',
     },
     // Pairs are symmetric: steady-2 already pairs with steady-3.
     {
       name: 'a one-sided pair',
-      mutate: (quiz) => void (quiz.items[3].pair = 'steady-2'),
-      path: 'items.3.pair',
+      mutate: (quiz) => void (quiz.items[4].pair = 'steady-2'),
+      path: 'items.4.pair',
       message: 'symmetric',
     },
-    // A pair joins a forward and a reverse item.
+    // A pair joins a "more" and a "less" statement.
     {
-      name: 'a pair of two forward items',
+      name: 'a pair of two "more" statements',
       mutate: (quiz) => {
-        quiz.items[4].pair = 'focus-4';
-        quiz.items[7].pair = 'focus-1';
+        quiz.items[5].pair = 'focus-4';
+        quiz.items[8].pair = 'focus-1';
       },
-      path: 'items.4.pair',
-      message: 'both forward',
+      path: 'items.5.pair',
+      message: 'both "more"',
+    },
+    // A pair says opposite things about one subscale.
+    {
+      name: 'a pair across subscales',
+      mutate: (quiz) => {
+        quiz.items[1].pair = 'focus-3';
+        delete quiz.items[6].pair;
+        quiz.items[7].pair = 'steady-1';
+      },
+      path: 'items.1.pair',
+      message: 'in another',
     },
     // Pair ids are kebab-case like item ids.
-    { name: 'a non-kebab pair', mutate: (quiz) => void (quiz.items[1].pair = 'Steady 3'), path: 'items.1.pair', message: 'kebab-case' },
+    { name: 'a non-kebab pair', mutate: (quiz) => void (quiz.items[2].pair = 'Steady 3'), path: 'items.2.pair', message: 'kebab-case' },
     // Link anchors are kebab-case.
     {
       name: 'a non-kebab anchor',
@@ -242,22 +294,51 @@ describe('quizSchema', () => {
       path: 'bands',
       message: 'at least 3',
     },
-    // At most 4 bands.
+    // At most 5 bands.
     {
-      name: 'five bands',
+      name: 'six bands',
       mutate: (quiz) =>
-        void (quiz.bands = [0, 20, 40, 60, 80].map((min, index) => ({ ...quiz.bands[0], id: `b-${index}`, min, max: min + 19 + (index === 4 ? 1 : 0) }))),
+        void (quiz.bands = [0, 20, 40, 61, 70, 85].map((min, index, mins) => ({
+          ...quiz.bands[0],
+          id: `b-${index}`,
+          middle: index === 2,
+          min,
+          max: (mins[index + 1] ?? 101) - 1,
+        }))),
       path: 'bands',
-      message: 'at most 4',
+      message: 'at most 5',
+    },
+    // Exactly one band is the middle one.
+    {
+      name: 'no middle band',
+      mutate: (quiz) => void (quiz.bands[1].middle = false),
+      path: 'bands',
+      message: 'found 0',
+    },
+    {
+      name: 'two middle bands',
+      mutate: (quiz) => void (quiz.bands[2].middle = true),
+      path: 'bands',
+      message: 'found 2',
+    },
+    // The middle band holds every near-neutral total, 40 to 60.
+    {
+      name: 'a middle band that stops at 55',
+      mutate: (quiz) => {
+        quiz.bands[1].max = 55;
+        quiz.bands[2].min = 56;
+      },
+      path: 'bands.1',
+      message: 'from 40 to 60',
     },
     // The first band starts at 0.
     { name: 'a first band starting at 1', mutate: (quiz) => void (quiz.bands[0].min = 1), path: 'bands.0.min', message: 'start at 0' },
     // The last band ends at 100.
     { name: 'a last band ending at 99', mutate: (quiz) => void (quiz.bands[2].max = 99), path: 'bands.2.max', message: 'end at 100' },
-    // Bands leave no gap: 34 is covered by nobody.
-    { name: 'a gap', mutate: (quiz) => void (quiz.bands[1].min = 35), path: 'bands.1.min', message: 'gap' },
-    // Bands do not overlap: 33 is in two bands.
-    { name: 'an overlap', mutate: (quiz) => void (quiz.bands[1].min = 33), path: 'bands.1.min', message: 'Overlaps' },
+    // Bands leave no gap: 40 is covered by nobody.
+    { name: 'a gap', mutate: (quiz) => void (quiz.bands[1].min = 41), path: 'bands.1.min', message: 'gap' },
+    // Bands do not overlap: 39 is in two bands.
+    { name: 'an overlap', mutate: (quiz) => void (quiz.bands[1].min = 39), path: 'bands.1.min', message: 'Overlaps' },
     // Bands are listed from low to high.
     {
       name: 'unsorted bands',
@@ -277,17 +358,19 @@ describe('quizSchema', () => {
     },
     // Band limits are whole numbers.
     { name: 'a fractional band limit', mutate: (quiz) => void (quiz.bands[0].max = 33.5), path: 'bands.0.max', message: '' },
-    // With 12 items the normalized total moves in steps of about 2, so 1 can never come up.
+    // With 12 scored statements the normalized total moves in steps of about 2, so 1 can never come up.
     {
       name: 'an unreachable band',
       mutate: (quiz) =>
         void (quiz.bands = [
           { ...quiz.bands[0], min: 0, max: 0 },
-          { ...quiz.bands[1], min: 1, max: 1 },
-          { ...quiz.bands[2], min: 2, max: 100 },
+          { ...quiz.bands[0], id: 'one', min: 1, max: 1 },
+          { ...quiz.bands[0], id: 'two', min: 2, max: 39 },
+          quiz.bands[1],
+          quiz.bands[2],
         ]),
       path: 'bands.1',
-      message: 'No total score can land in 1-1',
+      message: 'No total score can land in 1-1 with 12 scored statements',
     },
     // Band ids are unique.
     { name: 'a repeated band id', mutate: (quiz) => void (quiz.bands[1].id = 'low'), path: 'bands.1.id', message: 'more than once' },

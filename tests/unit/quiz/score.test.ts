@@ -2,21 +2,20 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { quizSchema, type QuizDefinition } from '../../../src/schemas/quiz';
 import type { AnswerValue } from '../../../src/quiz/answers';
-import { normalizeScore } from '../../../src/quiz/normalize';
 import { findBand, scoreQuiz } from '../../../src/quiz/score';
-import { quizArbitrary, quizWithAnswersArbitrary } from './arbitraries';
+import { quizWithAnswersArbitrary } from './arbitraries';
 import { createFixtureInput, fixtureQuiz, toAnswers } from './fixtures';
 
-// Fixture item order (see fixtures.ts), F = forward, R = reverse:
-//   steady-1 F, steady-2 F, steady-3 R, steady-4 R | focus-1 F, focus-2 F, focus-3 R, focus-4 F |
-//   hope-1 F, hope-2 R, hope-3 F, hope-4 R
+// Fixture statement order (see fixtures.ts): 0 safe (flag) | steady-1..4 more, more, less, less |
+// focus-1..4 more, more, less, more | hope-1..4 more, less, more, less. Steady and focus are harder-is-higher
+// like the quiz; hope is healthier-is-higher, so agreeing with a "more" hope statement lowers the total.
 interface ScoreCase {
   name: string;
   answers: string;
   normalized: number;
   band: string;
   subscales: [steady: number, focus: number, hope: number];
-  weakest: string;
+  placeToStart: string;
   contradictory: string[];
   isStraightLined: boolean;
   isCareless: boolean;
@@ -24,124 +23,139 @@ interface ScoreCase {
 }
 
 const scoreCases: ScoreCase[] = [
-  // All 1s: forward items score 1, the five reverse items score 5, so 32 of 60 points → 20/48 → 42.
-  // Every pair is "both disagreed"; ties between steady and hope go to steady (first defined).
+  // "Not sure" throughout: every number sits at 50, in the middle band; the same answer to every scored
+  // statement is straight-lining. Ties for the place to start go to the first subscale.
   {
-    name: 'all 1s',
-    answers: '111111111111',
-    normalized: 42,
+    name: 'all "Not sure"',
+    answers: '3333333333333',
+    normalized: 50,
     band: 'middle',
-    subscales: [50, 25, 50],
-    weakest: 'steady',
-    contradictory: ['steady-2', 'focus-2', 'hope-3'],
+    subscales: [50, 50, 50],
+    placeToStart: 'steady',
+    contradictory: [],
     isStraightLined: true,
     isCareless: true,
     safety: [],
   },
-  // All 5s: 35 + 5 = 40 points → 28/48 → 58; focus has three forward items so it leads with 75.
-  {
-    name: 'all 5s',
-    answers: '555555555555',
-    normalized: 58,
-    band: 'middle',
-    subscales: [50, 75, 50],
-    weakest: 'focus',
-    contradictory: ['steady-2', 'focus-2', 'hope-3'],
-    isStraightLined: true,
-    isCareless: true,
-    safety: ['steady-1'],
-  },
-  // The lowest possible score: forward items 1, reverse items 5.
+  // The lowest total: statements that raise it at 1, those that lower it at 5. Hope, whose high end is the
+  // healthy one, reads 100, and every part has the same (lowest) hardness.
   {
     name: 'the floor',
-    answers: '115511511515',
+    answers: '1115511515151',
     normalized: 0,
     band: 'low',
-    subscales: [0, 0, 0],
-    weakest: 'steady',
+    subscales: [0, 0, 100],
+    placeToStart: 'steady',
     contradictory: [],
     isStraightLined: false,
     isCareless: false,
     safety: [],
   },
-  // The highest possible score: forward items 5, reverse items 1.
+  // The highest total: the mirror image. Hope reads 0: none of what it names.
   {
     name: 'the ceiling',
-    answers: '551155155151',
+    answers: '1551155151515',
     normalized: 100,
     band: 'high',
-    subscales: [100, 100, 100],
-    weakest: 'steady',
+    subscales: [100, 100, 0],
+    placeToStart: 'steady',
     contradictory: [],
-    isStraightLined: false,
-    isCareless: false,
-    safety: ['steady-1'],
-  },
-  // Exact halves round up: 6 points above the floor is 12.5 → 13; focus gets 2 of 16 → 12.5 → 13.
-  {
-    name: 'an exact half',
-    answers: '515511311515',
-    normalized: 13,
-    band: 'low',
-    subscales: [25, 13, 0],
-    weakest: 'steady',
-    contradictory: [],
-    isStraightLined: false,
-    isCareless: false,
-    safety: ['steady-1'],
-  },
-  // One pair of three agreed on both sides: 1 is not more than a third of 3, so not careless.
-  {
-    name: 'one contradictory pair',
-    answers: '344333333333',
-    normalized: 50,
-    band: 'middle',
-    subscales: [50, 50, 50],
-    weakest: 'steady',
-    contradictory: ['steady-2'],
     isStraightLined: false,
     isCareless: false,
     safety: [],
   },
-  // Two contradictory pairs (one agreed, one disagreed) make the answers careless.
+  // Agreeing with the safety statement raises the flag and changes no number (compare 'the floor').
   {
-    name: 'two contradictory pairs',
-    answers: '344332233333',
-    normalized: 50,
+    name: 'the floor with the safety statement agreed',
+    answers: '5115511515151',
+    normalized: 0,
+    band: 'low',
+    subscales: [0, 0, 100],
+    placeToStart: 'steady',
+    contradictory: [],
+    isStraightLined: false,
+    isCareless: false,
+    safety: ['safe'],
+  },
+  // Only hope moves, to its unhealthy end: hope reads 0, so it is the place to start; its four statements
+  // each give 5 points to the total, 44 of 60 points → 32/48 → 66.7 → 67.
+  {
+    name: 'hope at its hard end',
+    answers: '3333333331515',
+    normalized: 67,
+    band: 'high',
+    subscales: [50, 50, 0],
+    placeToStart: 'hope',
+    contradictory: [],
+    isStraightLined: false,
+    isCareless: false,
+    safety: [],
+  },
+  // Two pairs of opposites both agreed with, one of each at "Strongly agree": the mixed-answers note.
+  // Steady 3+5+1+3 = 12 → 50; focus 3+5+2+3 = 13 → 56 (the hardest, so the place to start); total 37 → 52.
+  {
+    name: 'two pairs strongly agreed',
+    answers: '3355335433333',
+    normalized: 52,
     band: 'middle',
-    subscales: [50, 50, 50],
-    weakest: 'steady',
+    subscales: [50, 56, 50],
+    placeToStart: 'focus',
     contradictory: ['steady-2', 'focus-2'],
     isStraightLined: false,
     isCareless: true,
     safety: [],
   },
-  // A 4 on the safety item is enough; a 3 is not (see 'one contradictory pair').
+  // One such pair is not enough evidence for the note.
   {
-    name: 'safety agreed with a 4',
-    answers: '415511511515',
-    normalized: 6,
-    band: 'low',
-    subscales: [19, 0, 0],
-    weakest: 'steady',
-    contradictory: [],
+    name: 'one pair strongly agreed',
+    answers: '3354333333333',
+    normalized: 52,
+    band: 'middle',
+    subscales: [56, 50, 50],
+    placeToStart: 'steady',
+    contradictory: ['steady-2'],
     isStraightLined: false,
     isCareless: false,
-    safety: ['steady-1'],
+    safety: [],
   },
-  // A high-band score led by hope: every hope item at its maximum; steady items all score 4 (75), focus items
-  // 4, 4, 4, 3 (11 of 16 → 68.75 → 69); 39 of 48 points → 81.25 → 81.
+  // "Agree" to both sides of a pair can be an honest "a bit of both": not a contradiction.
   {
-    name: 'hope leads',
-    answers: '442244235151',
-    normalized: 81,
-    band: 'high',
-    subscales: [75, 69, 100],
-    weakest: 'hope',
+    name: 'a pair mildly agreed',
+    answers: '3344333333333',
+    normalized: 50,
+    band: 'middle',
+    subscales: [50, 50, 50],
+    placeToStart: 'steady',
     contradictory: [],
     isStraightLined: false,
     isCareless: false,
-    safety: ['steady-1'],
+    safety: [],
+  },
+  // Two pairs both disagreed with, one side strongly: steady 3+1+4+3 = 11 → 43.75 → 44; focus 13 → 56.
+  {
+    name: 'two pairs strongly disagreed',
+    answers: '3312332133333',
+    normalized: 50,
+    band: 'middle',
+    subscales: [44, 56, 50],
+    placeToStart: 'focus',
+    contradictory: ['steady-2', 'focus-2'],
+    isStraightLined: false,
+    isCareless: true,
+    safety: [],
+  },
+  // All "Strongly agree": straight-lined, every pair contradictory, and the safety flag raised.
+  {
+    name: 'all "Strongly agree"',
+    answers: '5555555555555',
+    normalized: 58,
+    band: 'middle',
+    subscales: [50, 75, 50],
+    placeToStart: 'focus',
+    contradictory: ['steady-2', 'focus-2', 'hope-3'],
+    isStraightLined: true,
+    isCareless: true,
+    safety: ['safe'],
   },
 ];
 
@@ -157,68 +171,61 @@ describe('scoreQuiz on the fixture', () => {
     expect(score.normalized).toBe(expected.normalized);
     expect(score.band.id).toBe(expected.band);
     expect(score.subscales).toEqual([
-      { id: 'steady', title: 'The steady part', normalized: expected.subscales[0], itemCount: 4 },
-      { id: 'focus', title: 'The focus part', normalized: expected.subscales[1], itemCount: 4 },
-      { id: 'hope', title: 'The hope part', normalized: expected.subscales[2], itemCount: 4 },
+      { id: 'steady', title: 'The steady part', polarity: 'higher-is-harder', normalized: expected.subscales[0], itemCount: 4 },
+      { id: 'focus', title: 'The focus part', polarity: 'higher-is-harder', normalized: expected.subscales[1], itemCount: 4 },
+      { id: 'hope', title: 'The hope part', polarity: 'higher-is-healthier', normalized: expected.subscales[2], itemCount: 4 },
     ]);
-    expect(score.weakestSubscale.id).toBe(expected.weakest);
-    expect(score.quality.contradictoryPairs.map(({ forwardItemId }) => forwardItemId)).toEqual(expected.contradictory);
+    expect(score.placeToStart.id).toBe(expected.placeToStart);
+    expect(score.quality.contradictoryPairs.map(({ moreItemId }) => moreItemId)).toEqual(expected.contradictory);
     expect(score.quality.isStraightLined).toBe(expected.isStraightLined);
     expect(score.quality.isCareless).toBe(expected.isCareless);
     expect(score.safety).toEqual({ hasSafetyConcern: expected.safety.length > 0, safetyItemIds: expected.safety });
   });
 
   it('names both sides of a contradictory pair', () => {
-    const score = scoreQuiz(fixtureQuiz, toAnswers('344333333333'));
-    expect(score.quality.contradictoryPairs).toEqual([{ forwardItemId: 'steady-2', reverseItemId: 'steady-3' }]);
+    const score = scoreQuiz(fixtureQuiz, toAnswers('3354333333333'));
+    expect(score.quality.contradictoryPairs).toEqual([{ moreItemId: 'steady-2', lessItemId: 'steady-3' }]);
   });
 
-  it('gives the weakest subscale its description and guide link', () => {
-    const { weakestSubscale } = scoreQuiz(fixtureQuiz, toAnswers('442244235151'));
-    expect(weakestSubscale).toEqual({
+  it('gives the place to start its meaning and guide link', () => {
+    const { placeToStart } = scoreQuiz(fixtureQuiz, toAnswers('3333333331515'));
+    expect(placeToStart).toEqual({
       id: 'hope',
       title: 'The hope part',
-      normalized: 100,
+      polarity: 'higher-is-healthier',
+      normalized: 0,
       itemCount: 4,
-      description: 'How the hope part of this test quiz is going.',
+      higherMeans: 'more of the hope part of this test quiz',
       link: { section: 'where-this-leaves-you', anchor: 'putting-your-priorities-in-order' },
     });
   });
 
   it.each([
-    // With higher-is-harder the highest subscale (steady, 25) is the one to work on.
-    ['higher-is-harder', 'steady'],
-    // With higher-is-healthier it is the lowest (hope, 0).
-    ['higher-is-healthier', 'hope'],
-  ] as const)('picks the weakest subscale for %s', (polarity, weakest) => {
-    // The fixture's safety item is forward-keyed, which only a higher-is-harder quiz allows; drop the flag here.
-    const quiz = withQuiz((input) => {
-      input.polarity = polarity;
-      for (const item of input.items) item.safety = false;
-    });
-    expect(scoreQuiz(quiz, toAnswers('515511311515')).weakestSubscale.id).toBe(weakest);
+    // Hope is healthier-is-higher: at 38 it is harder (62) than steady and focus at 50.
+    ['a low healthier-is-higher part', '3333333333225', 'hope'],
+    // Hope at 100 (hardness 0) and steady at 69: steady is the hardest.
+    ['a high harder-is-higher part', '3554333335151', 'steady'],
+  ])('picks as the place to start %s', (_, answers, id) => {
+    expect(scoreQuiz(fixtureQuiz, toAnswers(answers)).placeToStart.id).toBe(id);
   });
 
-  it.each([
-    // Two pairs, one contradictory: more than a third of the pairs, so careless with a single pair.
-    ['1 of 2 pairs', '344333333333', true],
-    // Two pairs, none contradictory.
-    ['0 of 2 pairs', '333333333334', false],
-  ])('judges carelessness by share of pairs: %s', (_, answers, isCareless) => {
-    const quiz = withQuiz((input) => {
-      delete input.items[10].pair;
-      delete input.items[11].pair;
-    });
-    expect(scoreQuiz(quiz, toAnswers(answers)).quality.isCareless).toBe(isCareless);
+  it('scores in the subscale’s own direction whatever the quiz polarity', () => {
+    // The same answers on a higher-is-healthier copy: subscales keep their numbers, the total mirrors.
+    const healthier = withQuiz((input) => void (input.polarity = 'higher-is-healthier'));
+    const answers = toAnswers('3333333331515');
+    const harderScore = scoreQuiz(fixtureQuiz, answers);
+    const healthierScore = scoreQuiz(healthier, answers);
+    expect(healthierScore.subscales).toEqual(harderScore.subscales);
+    expect(healthierScore.normalized).toBe(100 - harderScore.normalized);
   });
 
   it.each<[string, (AnswerValue | null)[], RegExp]>([
     // Called before every item was answered.
-    ['a missing answer', [...toAnswers('12345'), null, ...toAnswers('123451')], /missing answers for item 5 \("focus-2"\)/],
+    ['a missing answer', [...toAnswers('123451'), null, ...toAnswers('123451')], /missing answers for item 6 \("focus-2"\)/],
     // An answer set from a different version of the quiz.
-    ['the wrong length', toAnswers('1234512345'), /12 items but 10 answers/],
+    ['the wrong length', toAnswers('1234512345'), /13 items but 10 answers/],
     // A value outside the scale sneaking in from untyped code.
-    ['an out-of-range value', [6 as AnswerValue, ...toAnswers('12345123451')], /missing answers for item 0/],
+    ['an out-of-range value', [6 as AnswerValue, ...toAnswers('123451234512')], /missing answers for item 0/],
   ])('throws a clear error for %s', (_, answers, message) => {
     expect(() => scoreQuiz(fixtureQuiz, answers)).toThrow(message);
   });
@@ -227,6 +234,12 @@ describe('scoreQuiz on the fixture', () => {
     expect(() => findBand(fixtureQuiz, 101)).toThrow(/no band for a score of 101/);
   });
 });
+
+/** The subscale of a scored statement, or undefined for a safety flag. */
+function subscaleOf(quiz: QuizDefinition, index: number) {
+  const item = quiz.items[index]!;
+  return item.safety ? undefined : quiz.subscales.find(({ id }) => id === item.subscale);
+}
 
 describe('scoreQuiz properties', () => {
   it('keeps the total and every subscale a whole number from 0 to 100, inside the chosen band', () => {
@@ -240,17 +253,18 @@ describe('scoreQuiz properties', () => {
         }
         expect(score.normalized).toBeGreaterThanOrEqual(score.band.min);
         expect(score.normalized).toBeLessThanOrEqual(score.band.max);
-        expect(score.subscales.reduce((total, { itemCount }) => total + itemCount, 0)).toBe(quiz.items.length);
+        const scoredCount = quiz.items.filter((item) => !item.safety).length;
+        expect(score.subscales.reduce((total, { itemCount }) => total + itemCount, 0)).toBe(scoredCount);
       }),
     );
   });
 
-  it('moves an item’s subscale up when a forward item is agreed with more, and down for a reverse item', () => {
+  it('moves a subscale toward "more" when its "more" statements are agreed with, and the total its way', () => {
     const arbitrary = quizWithAnswersArbitrary.chain(([quiz, answers]) =>
       fc.tuple(
         fc.constant(quiz),
         fc.constant(answers),
-        fc.nat(quiz.items.length - 1),
+        fc.constantFrom(...quiz.items.flatMap((item, index) => (item.safety ? [] : [index]))),
         fc.integer({ min: 1, max: 4 }),
         fc.integer({ min: 1, max: 4 }),
       ),
@@ -260,72 +274,63 @@ describe('scoreQuiz properties', () => {
         const higher = Math.min(5, lower + step) as AnswerValue;
         const withLower = scoreQuiz(quiz, answers.with(index, lower as AnswerValue));
         const withHigher = scoreQuiz(quiz, answers.with(index, higher));
-        const item = quiz.items[index];
-        const subscaleIndex = quiz.subscales.findIndex(({ id }) => id === item.subscale);
-        const lowerSubscale = withLower.subscales[subscaleIndex].normalized;
-        const higherSubscale = withHigher.subscales[subscaleIndex].normalized;
+        const item = quiz.items[index]!;
+        const subscale = subscaleOf(quiz, index)!;
+        const position = quiz.subscales.indexOf(subscale);
+        const [lowerPart, higherPart] = [withLower, withHigher].map((score) => score.subscales[position]!.normalized);
         // A subscale has at most 16 items, so one point moves it by more than 1 and rounding can't hide it.
-        if (item.reverse) {
-          expect(higherSubscale).toBeLessThan(lowerSubscale);
-          expect(withHigher.normalized).toBeLessThanOrEqual(withLower.normalized);
-        } else {
-          expect(higherSubscale).toBeGreaterThan(lowerSubscale);
-          expect(withHigher.normalized).toBeGreaterThanOrEqual(withLower.normalized);
-        }
+        if (item.agreeing === 'more') expect(higherPart).toBeGreaterThan(lowerPart!);
+        else expect(higherPart).toBeLessThan(lowerPart!);
+        // The total goes up with the subscale when both point the same way, down otherwise.
+        const isSameWay = (item.agreeing === 'more') === (subscale.polarity === quiz.polarity);
+        if (isSameWay) expect(withHigher.normalized).toBeGreaterThanOrEqual(withLower.normalized);
+        else expect(withHigher.normalized).toBeLessThanOrEqual(withLower.normalized);
         // Other subscales don't move.
-        withLower.subscales.forEach((subscale, position) => {
-          if (position !== subscaleIndex) expect(withHigher.subscales[position]).toEqual(subscale);
+        withLower.subscales.forEach((other, otherPosition) => {
+          if (otherPosition !== position) expect(withHigher.subscales[otherPosition]).toEqual(other);
         });
       }),
     );
   });
 
-  it('can reach every band of every valid quiz', () => {
+  it('never lets a safety statement change a number', () => {
+    const arbitrary = quizWithAnswersArbitrary.chain(([quiz, answers]) =>
+      fc.tuple(fc.constant(quiz), fc.constant(answers), fc.constantFrom(...quiz.items.flatMap((item, index) => (item.safety ? [index] : [])))),
+    );
     fc.assert(
-      fc.property(quizArbitrary, (quiz) => {
-        const itemCount = quiz.items.length;
-        for (const band of quiz.bands) {
-          const points = [...Array(4 * itemCount + 1).keys()].find((candidate) => {
-            const normalized = normalizeScore(candidate + itemCount, itemCount);
-            return normalized >= band.min && normalized <= band.max;
-          });
-          expect(points, `band ${band.id} has a reachable total`).toBeDefined();
-          // Spread the points over the items, then turn item scores back into answers.
-          let remaining = points ?? 0;
-          const answers = quiz.items.map((item) => {
-            const itemScore = 1 + Math.min(4, remaining);
-            remaining -= itemScore - 1;
-            return (item.reverse ? 6 - itemScore : itemScore) as AnswerValue;
-          });
-          expect(scoreQuiz(quiz, answers).band.id).toBe(band.id);
-        }
+      fc.property(arbitrary, ([quiz, answers, index]) => {
+        const calm = scoreQuiz(quiz, answers.with(index, 1));
+        const agreed = scoreQuiz(quiz, answers.with(index, 5));
+        expect(agreed.normalized).toBe(calm.normalized);
+        expect(agreed.subscales).toEqual(calm.subscales);
+        expect(agreed.safety.safetyItemIds).toContain(quiz.items[index]!.id);
       }),
     );
   });
 
   it('reaches every band of the fixture with hand-picked answers', () => {
-    // Floor, middle (all 3s), ceiling.
-    expect(['115511511515', '333333333333', '551155155151'].map((answers) => scoreQuiz(fixtureQuiz, toAnswers(answers)).band.id)).toEqual(
+    // Floor, middle ("Not sure" throughout), ceiling.
+    expect(['1115511515151', '3333333333333', '1551155151515'].map((answers) => scoreQuiz(fixtureQuiz, toAnswers(answers)).band.id)).toEqual(
       fixtureQuiz.bands.map(({ id }) => id),
     );
   });
 
-  it('picks as weakest the first subscale with the most extreme score for the polarity', () => {
+  it('picks as the place to start the first subscale with the highest hardness', () => {
     fc.assert(
       fc.property(quizWithAnswersArbitrary, ([quiz, answers]) => {
-        const { subscales, weakestSubscale } = scoreQuiz(quiz, answers);
-        const values = subscales.map(({ normalized }) => normalized);
-        const extreme = quiz.polarity === 'higher-is-harder' ? Math.max(...values) : Math.min(...values);
-        expect(weakestSubscale.id).toBe(subscales[values.indexOf(extreme)].id);
+        const { subscales, placeToStart } = scoreQuiz(quiz, answers);
+        const hardness = subscales.map(({ normalized, polarity }) => (polarity === 'higher-is-harder' ? normalized : 100 - normalized));
+        expect(placeToStart.id).toBe(subscales[hardness.indexOf(Math.max(...hardness))]!.id);
       }),
     );
   });
 
-  it('flags straight-lining exactly when every answer is the same', () => {
+  it('flags straight-lining exactly when every scored statement got the same answer', () => {
     fc.assert(
       fc.property(quizWithAnswersArbitrary, ([quiz, answers]) => {
         const { quality } = scoreQuiz(quiz, answers);
-        expect(quality.isStraightLined).toBe(new Set(answers).size === 1);
+        const scored = answers.filter((_, index) => !quiz.items[index]!.safety);
+        expect(quality.isStraightLined).toBe(new Set(scored).size === 1);
         if (quality.isStraightLined) expect(quality.isCareless).toBe(true);
       }),
     );
@@ -335,7 +340,7 @@ describe('scoreQuiz properties', () => {
     fc.assert(
       fc.property(quizWithAnswersArbitrary, ([quiz, answers]) => {
         const { safety } = scoreQuiz(quiz, answers);
-        const expected = quiz.items.filter((item, index) => item.safety && answers[index] >= 4).map(({ id }) => id);
+        const expected = quiz.items.filter((item, index) => item.safety && answers[index]! >= 4).map(({ id }) => id);
         expect(safety).toEqual({ hasSafetyConcern: expected.length > 0, safetyItemIds: expected });
       }),
     );

@@ -10,10 +10,11 @@ import {
   readShareFragment,
   type ShareCodeFailureReason,
 } from '../../../src/quiz/share-code';
+import { PROBLEM_COPY } from '../../../src/data/copy';
 import { quizWithAnswersArbitrary } from './arbitraries';
 import { fixtureQuiz, nextVersionQuiz, otherQuiz, toAnswers } from './fixtures';
 
-const FIXTURE_ANSWERS = toAnswers('123451234512');
+const FIXTURE_ANSWERS = toAnswers('1234512345123');
 const REASONS: ShareCodeFailureReason[] = ['malformed', 'checksum', 'foreign', 'outdated', 'unsupported'];
 
 function bytesOf(text: string): Uint8Array {
@@ -98,8 +99,8 @@ describe('encodeShareCode and parseShareCode', () => {
   });
 
   it('refuses to encode incomplete answers', () => {
-    expect(() => encodeShareCode(fixtureQuiz, [...FIXTURE_ANSWERS.slice(0, 11), null])).toThrow(/missing answers/);
-    expect(() => encodeShareCode(fixtureQuiz, FIXTURE_ANSWERS.slice(0, 11))).toThrow(/12 items but 11/);
+    expect(() => encodeShareCode(fixtureQuiz, [...FIXTURE_ANSWERS.slice(0, 12), null])).toThrow(/missing answers/);
+    expect(() => encodeShareCode(fixtureQuiz, FIXTURE_ANSWERS.slice(0, 12))).toThrow(/13 items but 12/);
   });
 
   const valid = encodeShareCode(fixtureQuiz, FIXTURE_ANSWERS);
@@ -128,12 +129,12 @@ describe('encodeShareCode and parseShareCode', () => {
     ['another quiz', encodeShareCode(otherQuiz, FIXTURE_ANSWERS), 'foreign'],
     // A real code for the next version of this quiz.
     ['another version', encodeShareCode(nextVersionQuiz, FIXTURE_ANSWERS), 'outdated'],
-    // Checksum valid, but it claims 11 items.
-    ['another item count', craftCode({ stored: FIXTURE_ANSWERS.slice(0, 11).map((value) => value - 1) }), 'outdated'],
+    // Checksum valid, but it claims 12 items.
+    ['another item count', craftCode({ stored: FIXTURE_ANSWERS.slice(0, 12).map((value) => value - 1) }), 'outdated'],
     // Checksum valid, header right, an answer stored as 7 (value 8).
     ['an answer out of range', craftCode({ stored: [7, ...FIXTURE_ANSWERS.slice(1).map((value) => value - 1)] }), 'malformed'],
     // Checksum valid, but the unused low bits after the answers are not zero.
-    ['non-zero padding bits', craftCode({ paddingBits: 0b0101 }), 'malformed'],
+    ['non-zero padding bits', craftCode({ paddingBits: 1 }), 'malformed'],
     // Checksum valid, header right, one byte too many.
     ['an extra byte', craftCode({ extraBytes: [0] }), 'malformed'],
   ])('rejects %s as %s', (_, code, reason) => {
@@ -141,7 +142,7 @@ describe('encodeShareCode and parseShareCode', () => {
     expect(result).toMatchObject({ ok: false, reason });
   });
 
-  it('gives every reason its own kind sentence', () => {
+  it('gives every reason its own kind sentence on the page', () => {
     const messages = new Map<ShareCodeFailureReason, string>();
     for (const reason of REASONS) {
       const code = {
@@ -154,7 +155,7 @@ describe('encodeShareCode and parseShareCode', () => {
       const result = parseShareCode(fixtureQuiz, code);
       if (result.ok) throw new Error(`expected ${reason}`);
       expect(result.reason).toBe(reason);
-      messages.set(reason, result.message);
+      messages.set(reason, PROBLEM_COPY.share[result.reason]);
     }
     expect(new Set(messages.values()).size).toBe(REASONS.length);
     expect(messages.get('malformed')).toBe(
@@ -217,7 +218,7 @@ describe('share code properties', () => {
           expect(encodeShareCode(quiz, result.answers)).toBe(text);
         } else {
           expect(REASONS).toContain(result.reason);
-          expect(result.message.length).toBeGreaterThan(20);
+          expect(PROBLEM_COPY.share[result.reason].length).toBeGreaterThan(20);
         }
       }),
       { numRuns: 500 },

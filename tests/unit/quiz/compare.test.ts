@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import { compareResults, describeChange, findPreviousResult } from '../../../src/quiz/compare';
+import type { StoredResult } from '../../../src/quiz/storage';
+import { fill } from '../../../src/islands/fill';
+
+function result(id: string, takenAt: string, overrides: Partial<StoredResult> = {}): StoredResult {
+  return {
+    id,
+    quizId: 'anger',
+    quizVersion: 2,
+    takenAt,
+    normalized: 40,
+    band: { id: 'some-of-both', title: 'Some fuel, some fire', summary: 'A summary.' },
+    subscales: [
+      { id: 'replaying', title: 'Replaying the breakup', normalized: 50 },
+      { id: 'fuel', title: 'Anger as fuel', normalized: 30 },
+    ],
+    ...overrides,
+  };
+}
+
+describe('describeChange', () => {
+  it.each([
+    // No change at all.
+    [0, 'higher-is-harder', true, 'same'],
+    // Under five points: one or two answers a step apart, so "about the same".
+    [4, 'higher-is-harder', true, 'small'],
+    [-4, 'higher-is-healthier', false, 'small'],
+    // A harder-is-higher total going up weighs more; down, less.
+    [5, 'higher-is-harder', true, 'harderUp'],
+    [-12, 'higher-is-harder', true, 'harderDown'],
+    // A healthier-is-higher total going up is further along.
+    [20, 'higher-is-healthier', true, 'healthierUp'],
+    [-20, 'higher-is-healthier', true, 'healthierDown'],
+    // A subscale says more or less of what it names, whatever its polarity.
+    [15, 'higher-is-healthier', false, 'partUp'],
+    [-15, 'higher-is-harder', false, 'partDown'],
+  ] as const)('a change of %i on a %s %s reads as %s', (delta, polarity, isTotal, meaning) => {
+    expect(describeChange(delta, polarity, isTotal)).toBe(meaning);
+  });
+});
+
+describe('findPreviousResult', () => {
+  const saved = [
+    result('a', '2026-03-01T10:00:00.000Z'),
+    result('b', '2026-03-05T10:00:00.000Z'),
+    result('other', '2026-03-06T10:00:00.000Z', { quizId: 'victim-mindset' }),
+    result('c', '2026-03-09T10:00:00.000Z'),
+  ];
+
+  it('finds the latest result of the same quiz taken before the new one', () => {
+    expect(findPreviousResult(saved, 'anger', '2026-03-08T00:00:00.000Z')?.id).toBe('b');
+    expect(findPreviousResult(saved, 'anger', '2026-03-10T00:00:00.000Z')?.id).toBe('c');
+  });
+
+  it('leaves out the new result itself and other quizzes, and finds nothing before the first', () => {
+    expect(findPreviousResult(saved, 'anger', '2026-03-10T00:00:00.000Z', 'c')?.id).toBe('b');
+    expect(findPreviousResult(saved, 'victim-mindset', '2026-03-06T10:00:00.000Z')).toBeNull();
+    expect(findPreviousResult(saved, 'anger', '2026-03-01T10:00:00.000Z')).toBeNull();
+  });
+});
+
+describe('compareResults', () => {
+  it('sets total and shared subscales side by side, in the new result’s order', () => {
+    const previous = result('a', '2026-03-01T10:00:00.000Z', { quizVersion: 1 });
+    const comparison = compareResults(
+      previous,
+      {
+        quizVersion: 2,
+        normalized: 25,
+        subscales: [
+          { id: 'fuel', title: 'Anger as fuel', polarity: 'higher-is-healthier', normalized: 70 },
+          { id: 'revenge', title: 'Revenge and lashing out', polarity: 'higher-is-harder', normalized: 10 },
+          { id: 'replaying', title: 'Replaying the breakup', polarity: 'higher-is-harder', normalized: 48 },
+        ],
+      },
+      'higher-is-harder',
+    );
+    expect(comparison).toEqual({
+      previousTakenAt: '2026-03-01T10:00:00.000Z',
+      isSameVersion: false,
+      total: { id: 'total', title: '', before: 40, after: 25, delta: -15, meaning: 'harderDown' },
+      subscales: [
+        { id: 'fuel', title: 'Anger as fuel', before: 30, after: 70, delta: 40, meaning: 'partUp' },
+        // "revenge" was not in the earlier result, so it has nothing to compare with.
+        { id: 'replaying', title: 'Replaying the breakup', before: 50, after: 48, delta: -2, meaning: 'small' },
+      ],
+    });
+  });
+});
+
+describe('fill', () => {
+  it.each([
+    ['{count} statements still need an answer', { count: 3 }, '3 statements still need an answer'],
+    ['{title}: {after} now, {before} last time.', { title: 'Anger as fuel', after: 70, before: 30 }, 'Anger as fuel: 70 now, 30 last time.'],
+    // A slot without a value stays visible rather than vanishing.
+    ['Up {points}:', {}, 'Up {points}:'],
+  ])('fills %j', (template, values, expected) => {
+    expect(fill(template, values)).toBe(expected);
+  });
+});
