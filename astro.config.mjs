@@ -6,15 +6,15 @@ import sitemap from '@astrojs/sitemap';
 import { satteri } from '@astrojs/markdown-satteri';
 import { readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
-import pagefind from './src/integrations/pagefind.ts';
-import offline from './src/integrations/offline.ts';
-import headers from './src/integrations/headers.ts';
-import baseLinks from './src/integrations/base-links.ts';
-import { normalizeBase } from './src/utils/paths.ts';
+import pagefind from './src/features/search/pagefind-integration.ts';
+import offline from './src/features/offline/offline-integration.ts';
+import headers from './src/features/headers/headers-integration.ts';
+import baseLinks from './src/features/guide/base-links.ts';
+import { normalizeBase } from './src/kit/paths.ts';
 
 // The theme is set by a tiny inline script before first paint (no flash). Inline scripts are only
 // allowed by hash, so the hash is computed here from the very file the layout inlines.
-const themeInit = readFileSync(new URL('./src/scripts/theme-init.js', import.meta.url), 'utf8');
+const themeInit = readFileSync(new URL('./src/features/theme/theme-init.js', import.meta.url), 'utf8');
 /** @type {`sha256-${string}`} */
 const themeInitHash = `sha256-${createHash('sha256').update(themeInit).digest('base64')}`;
 
@@ -23,7 +23,7 @@ const themeInitHash = `sha256-${createHash('sha256').update(themeInit).digest('b
 const site = process.env.SITE_URL ?? 'https://letting-go.guide';
 
 // Where on that domain the site is served: its root unless BASE_PATH names a sub-path (`/letting-go/`).
-// Pages use it through src/utils/paths.ts, the build hooks through `config.base`, and links in the
+// Pages use it through src/kit/paths.ts, the build hooks through `config.base`, and links in the
 // guide's MDX through baseLinks.
 const base = normalizeBase(process.env.BASE_PATH);
 

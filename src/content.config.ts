@@ -1,9 +1,9 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
-import { sectionSchema } from './schemas/section';
-import { topicSchema } from './schemas/topic';
-import { pageSchema } from './schemas/page';
-import { quizSchema } from './schemas/quiz';
+import { sectionSchema } from './features/guide/section-schema';
+import { topicSchema } from './features/guide/topic-schema';
+import { pageSchema } from './features/guide/page-schema';
+import { quizSchema } from './features/quiz/quiz-schema';
 
 // Prose lives in the top-level content/ folder, apart from code. File names are the ids (and slugs).
 // Cross-references (topics named by sections, sections named by quizzes) are checked after loading, in

@@ -1,11 +1,11 @@
 import type { APIRoute } from 'astro';
-import { APP_COLORS, manifestIcons } from '../integrations/offline-icons';
+import { APP_COLORS, manifestIcons } from '../features/offline/icons';
 import { SITE_DESCRIPTION, SITE_NAME } from '../site';
-import { withBase } from '../utils/paths';
+import { withBase } from '../kit/paths';
 
 /**
  * The web app manifest, so the guide can be added to a home screen. The PNG icons are drawn at build
- * time from /favicon.svg (src/integrations/offline.ts); the colors follow the light theme, with the dark
+ * time from /favicon.svg (src/features/offline/offline-integration.ts); the colors follow the light theme, with the dark
  * theme's in `color_scheme_dark` for browsers that read it (others keep the light ones).
  */
 export const GET: APIRoute = () =>

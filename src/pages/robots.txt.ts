@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { withBase } from '../utils/paths';
+import { withBase } from '../kit/paths';
 
 /** Lets every crawler in and points it to the sitemap. */
 export const GET: APIRoute = ({ site }) => {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { HEADERS_FILE, headersFor, parseHeadersFile } from '../../src/integrations/headers.ts';
+import { HEADERS_FILE, headersFor, parseHeadersFile } from '../../src/features/headers/headers-integration.ts';
 import { distDir } from '../support/dist.ts';
 import { IssueRecorder } from '../support/page-issues.ts';
 import { expectNoProblems } from '../support/problems.ts';

@@ -5,7 +5,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { CACHE_PREFIX, PRECACHE_BUDGET_BYTES, writeServiceWorker } from '../../src/integrations/offline-sw.ts';
+import { CACHE_PREFIX, PRECACHE_BUDGET_BYTES, writeServiceWorker } from '../../src/features/offline/service-worker.ts';
 import { distDir, listPages, rootDir, walk } from '../support/dist.ts';
 import { IssueRecorder } from '../support/page-issues.ts';
 import { expectNoProblems } from '../support/problems.ts';
@@ -111,7 +111,7 @@ describe('offline: after one visit', () => {
       ...walk(join(distDir, '_astro')).map(urlPathOf),
       ...walk(join(distDir, 'pagefind'))
         .map(urlPathOf)
-        // Never loaded: every page is indexed as English (see src/integrations/offline-sw.ts).
+        // Never loaded: every page is indexed as English (see src/features/offline/service-worker.ts).
         .filter((path) => path !== '/pagefind/wasm.unknown.pagefind'),
       '/favicon.svg',
       '/manifest.webmanifest',

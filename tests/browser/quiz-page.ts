@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import { parse } from 'yaml';
 import { rootDir } from '../support/dist.ts';
 import { keyedAnswers } from '../support/quiz-answers.ts';
-import { quizSchema, type QuizDefinition } from '../../src/schemas/quiz.ts';
+import { quizSchema, type QuizDefinition } from '../../src/features/quiz/quiz-schema.ts';
 
 // Shared steps for the quiz browser tests: what the quizzes ask, and how a reader answers them.
 

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import GithubSlugger from 'github-slugger';
-import { sectionSchema, type SectionData } from '../../src/schemas/section';
-import { topicSchema, type TopicData } from '../../src/schemas/topic';
-import { pageSchema } from '../../src/schemas/page';
-import { checkOrders, checkReferences } from '../../src/utils/content-integrity';
-import { countWords } from '../../src/utils/reading-time';
+import { sectionSchema, type SectionData } from '../../src/features/guide/section-schema';
+import { topicSchema, type TopicData } from '../../src/features/guide/topic-schema';
+import { pageSchema } from '../../src/features/guide/page-schema';
+import { checkOrders, checkReferences } from '../../src/kit/content-problems';
+import { countWords } from '../../src/features/guide/reading-time';
 import { readCollection } from './load-content';
 
 const sectionFiles = readCollection('guide');

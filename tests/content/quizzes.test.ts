@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import GithubSlugger from 'github-slugger';
-import { quizSchema, type QuizDefinition } from '../../src/schemas/quiz';
-import type { AnswerValue } from '../../src/quiz/answers';
-import { scoreQuiz } from '../../src/quiz/score';
-import { checkQuizReferences, type SectionAnchors } from '../../src/data/quizzes';
+import { quizSchema, type QuizDefinition } from '../../src/features/quiz/quiz-schema';
+import type { AnswerValue } from '../../src/features/quiz/engine/answers';
+import { scoreQuiz } from '../../src/features/quiz/engine/score';
+import { checkQuizReferences, type SectionAnchors } from '../../src/features/quiz/quiz-data';
 import { readCollection } from './load-content';
 import { keyedAnswers } from '../support/quiz-answers';
 

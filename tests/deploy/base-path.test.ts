@@ -2,7 +2,7 @@ import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseHeadersFile } from '../../src/integrations/headers.ts';
+import { parseHeadersFile } from '../../src/features/headers/headers-integration.ts';
 import { launchChromium } from '../support/chromium.ts';
 import { listPages, resolvePath, walk } from '../support/dist.ts';
 import { parseHtml } from '../support/html.ts';

@@ -12,12 +12,12 @@ import {
   parsePolicy,
   pathMatches,
   type Policy,
-} from '../../src/integrations/headers.ts';
+} from '../../src/features/headers/headers-integration.ts';
 import { distDir, listPages } from '../support/dist.ts';
 import { parseHtml } from '../support/html.ts';
 import { expectNoProblems } from '../support/problems.ts';
 
-// dist/_headers is written by the build (src/integrations/headers.ts) from the pages' own policies.
+// dist/_headers is written by the build (src/features/headers/headers-integration.ts) from the pages' own policies.
 // These checks read the built site: the file must parse the way hosts read it, and its policy must
 // be exactly the pages' policies merged, plus what only a header can say.
 
@@ -85,7 +85,7 @@ describe('the Content-Security-Policy of every page', () => {
 
 describe(`${HEADERS_FILE} for static hosts`, () => {
   it('exists and parses: paths start with "/", headers are indented "Name: value", none repeats in a rule', () => {
-    expect(headersText, `run the build: ${HEADERS_FILE} is written by src/integrations/headers.ts`).not.toBe('');
+    expect(headersText, `run the build: ${HEADERS_FILE} is written by src/features/headers/headers-integration.ts`).not.toBe('');
     const rules = parseHeadersFile(headersText);
     expect(rules.length).toBeGreaterThan(0);
     const problems = rules.flatMap((rule) => {

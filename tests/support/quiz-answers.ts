@@ -1,7 +1,7 @@
 // Answer sets for the tests, worked out from a quiz's keying as a reader would answer.
-import type { QuizDefinition } from '../../src/schemas/quiz';
-import type { AnswerValue } from '../../src/quiz/answers';
-import { isScored, raisesTotal } from '../../src/quiz/keying';
+import type { QuizDefinition } from '../../src/features/quiz/quiz-schema';
+import type { AnswerValue } from '../../src/features/quiz/engine/answers';
+import { isScored, raisesTotal } from '../../src/features/quiz/engine/keying';
 
 /** Whether agreeing with the scored statement at `index` raises the quiz total; null for a safety flag. */
 export function isRaising(quiz: QuizDefinition, index: number): boolean | null {

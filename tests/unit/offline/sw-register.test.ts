@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { startOffline } from '../../../src/scripts/sw-register';
+import { startOffline } from '../../../src/features/offline/sw-register';
 
 /** A stand-in for a ServiceWorker: its state and the messages posted to it. */
 class FakeWorker extends EventTarget {

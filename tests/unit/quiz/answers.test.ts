@@ -9,7 +9,7 @@ import {
   parseAnswers,
   setAnswer,
   type Answers,
-} from '../../../src/quiz/answers';
+} from '../../../src/features/quiz/engine/answers';
 import { fixtureQuiz, toAnswers } from './fixtures';
 
 describe('isAnswerValue', () => {

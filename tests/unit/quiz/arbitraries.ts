@@ -1,7 +1,7 @@
 import fc from 'fast-check';
-import { quizSchema, type QuizDefinition } from '../../../src/schemas/quiz';
-import { ANSWER_VALUES, type AnswerValue } from '../../../src/quiz/answers';
-import type { StoredResult } from '../../../src/quiz/storage';
+import { quizSchema, type QuizDefinition } from '../../../src/features/quiz/quiz-schema';
+import { ANSWER_VALUES, type AnswerValue } from '../../../src/features/quiz/engine/answers';
+import type { StoredResult } from '../../../src/features/quiz/engine/results';
 import type { QuizInput } from './fixtures';
 
 type Polarity = 'higher-is-harder' | 'higher-is-healthier';

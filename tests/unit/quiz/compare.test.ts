@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { compareResults, describeChange, findPreviousResult } from '../../../src/quiz/compare';
-import type { StoredResult } from '../../../src/quiz/storage';
-import { fill } from '../../../src/islands/fill';
+import { compareResults, describeChange, findPreviousResult } from '../../../src/features/quiz/engine/compare';
+import type { StoredResult } from '../../../src/features/quiz/engine/results';
+import { fill } from '../../../src/kit/fill';
 
 function result(id: string, takenAt: string, overrides: Partial<StoredResult> = {}): StoredResult {
   return {

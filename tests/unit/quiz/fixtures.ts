@@ -1,6 +1,6 @@
 import type { z } from 'astro/zod';
-import { quizSchema, type QuizDefinition } from '../../../src/schemas/quiz';
-import type { AnswerValue } from '../../../src/quiz/answers';
+import { quizSchema, type QuizDefinition } from '../../../src/features/quiz/quiz-schema';
+import type { AnswerValue } from '../../../src/features/quiz/engine/answers';
 
 /** The YAML-side shape of a quiz, before defaults are applied. */
 export type QuizInput = z.input<typeof quizSchema>;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_PREFERENCES, PREFERENCES_STORAGE_KEY, loadPreferences, savePreferences } from '../../../src/quiz/preferences';
-import { createMemoryStorage, type StorageMode } from './memory-storage';
+import { DEFAULT_PREFERENCES, PREFERENCES_STORAGE_KEY, loadPreferences, savePreferences } from '../../../src/features/quiz/engine/preferences';
+import { createMemoryStorage, type StorageMode } from '../kit/memory-storage';
 
 describe('preferences', () => {
   it('saves results by default', () => {

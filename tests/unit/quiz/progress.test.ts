@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createEmptyAnswers, setAnswer, type Answers } from '../../../src/quiz/answers';
-import { clearProgress, getProgressKey, loadProgress, saveProgress } from '../../../src/quiz/progress';
+import { createEmptyAnswers, setAnswer, type Answers } from '../../../src/features/quiz/engine/answers';
+import { clearProgress, getProgressKey, loadProgress, saveProgress } from '../../../src/features/quiz/engine/progress';
 import { fixtureQuiz, nextVersionQuiz, otherQuiz, toAnswers } from './fixtures';
-import { createMemoryStorage, type StorageMode } from './memory-storage';
+import { createMemoryStorage, type StorageMode } from '../kit/memory-storage';
 
 const KEY = getProgressKey(fixtureQuiz.id);
 const PARTIAL: Answers = [...toAnswers('12345'), null, null, 4, null, null, null, 1, 2];

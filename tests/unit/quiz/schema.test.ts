@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { quizBandSchema, quizItemSchema, quizLinkSchema, quizSchema, quizSubscaleSchema } from '../../../src/schemas/quiz';
+import { quizBandSchema, quizItemSchema, quizLinkSchema, quizSchema, quizSubscaleSchema } from '../../../src/features/quiz/quiz-schema';
 import { createFixtureInput, type QuizInput } from './fixtures';
 
 function listIssues(input: unknown): { path: string; message: string }[] {

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { quizSchema, type QuizDefinition } from '../../../src/schemas/quiz';
-import type { AnswerValue } from '../../../src/quiz/answers';
-import { findBand, scoreQuiz } from '../../../src/quiz/score';
+import { quizSchema, type QuizDefinition } from '../../../src/features/quiz/quiz-schema';
+import type { AnswerValue } from '../../../src/features/quiz/engine/answers';
+import { findBand, scoreQuiz } from '../../../src/features/quiz/engine/score';
 import { quizWithAnswersArbitrary } from './arbitraries';
 import { createFixtureInput, fixtureQuiz, toAnswers } from './fixtures';
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { BASE64URL_ALPHABET, decodeBase64Url, encodeBase64Url } from '../../../src/quiz/base64url';
-import { computeCrc16 } from '../../../src/quiz/crc16';
+import { BASE64URL_ALPHABET, decodeBase64Url, encodeBase64Url } from '../../../src/features/quiz/engine/base64url';
+import { computeCrc16 } from '../../../src/features/quiz/engine/crc16';
 import {
   createShareFragment,
   encodeShareCode,
@@ -9,8 +9,8 @@ import {
   parseShareCode,
   readShareFragment,
   type ShareCodeFailureReason,
-} from '../../../src/quiz/share-code';
-import { PROBLEM_COPY } from '../../../src/data/copy';
+} from '../../../src/features/quiz/engine/share-code';
+import { PROBLEM_COPY } from '../../../src/features/quiz/quiz-copy';
 import { quizWithAnswersArbitrary } from './arbitraries';
 import { fixtureQuiz, nextVersionQuiz, otherQuiz, toAnswers } from './fixtures';
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { scoreQuiz } from '../../../src/quiz/score';
+import { scoreQuiz } from '../../../src/features/quiz/engine/score';
 import {
   MAX_STORED_RESULTS,
   RESULTS_STORAGE_KEY,
@@ -10,12 +10,12 @@ import {
   loadResults,
   saveResult,
   type StoredResult,
-} from '../../../src/quiz/storage';
-import { exportResults, importResults } from '../../../src/quiz/storage-transfer';
-import { getLocalStorage } from '../../../src/quiz/storage-access';
+} from '../../../src/features/quiz/engine/results';
+import { exportResults, importResults } from '../../../src/features/my-results/results-file';
+import { getLocalStorage } from '../../../src/kit/storage';
 import { invalidRecordArbitrary, storedResultArbitrary } from './arbitraries';
 import { fixtureQuiz, toAnswers } from './fixtures';
-import { createMemoryStorage, type StorageMode } from './memory-storage';
+import { createMemoryStorage, type StorageMode } from '../kit/memory-storage';
 
 function createResult(id: string, takenAt: string, overrides: Partial<StoredResult> = {}): StoredResult {
   return {

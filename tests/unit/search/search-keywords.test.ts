@@ -5,8 +5,8 @@ import {
   joinKeywords,
   keywordFieldFor,
   parseSynonyms,
-} from '../../../src/integrations/search-keywords';
-import { isShippedBundleFile } from '../../../src/integrations/pagefind';
+} from '../../../src/features/search/search-keywords';
+import { isShippedBundleFile } from '../../../src/features/search/pagefind-integration';
 
 const contentDir = new URL('../../../content/', import.meta.url);
 const idsIn = (folder: string, extension: string) =>

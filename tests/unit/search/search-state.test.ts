@@ -15,8 +15,8 @@ import {
   toSearchHit,
   type PagefindResultData,
   type SearchState,
-} from '../../../src/scripts/search-state';
-import { HIGHLIGHT_PARAM as INTENT_HIGHLIGHT_PARAM, isSearchShortcut } from '../../../src/scripts/search-intent';
+} from '../../../src/features/search/search-state';
+import { HIGHLIGHT_PARAM as INTENT_HIGHLIGHT_PARAM, isSearchShortcut } from '../../../src/features/search/search-intent';
 
 describe('search state in the URL', () => {
   it.each([

@@ -1,0 +1,80 @@
+/**
+ * The guide's content, loaded once per build: sections in reading order with their reading time and
+ * topics resolved. Every page goes through here, so cross-collection problems (an unknown topic, two
+ * sections with the same order) stop the build with a message naming the file and the field.
+ */
+import { getCollection, type CollectionEntry } from 'astro:content';
+import { sortByOrder } from './navigation';
+import { resolveTopics } from './topics';
+import { countWords, estimateReadingMinutes } from './reading-time';
+import { assertNoProblems, checkOrders, checkReferences } from '../../kit/content-problems';
+import { withBase } from '../../kit/paths';
+
+/** A topic entry. */
+export type Topic = CollectionEntry<'topics'>;
+
+/** A guide section with what pages need besides its frontmatter. */
+export interface GuideSection {
+  id: string;
+  entry: CollectionEntry<'guide'>;
+  data: CollectionEntry<'guide'>['data'];
+  /** Words a reader sees: the body, the key ideas and the exercise. */
+  words: number;
+  readingMinutes: number;
+  topics: Topic[];
+}
+
+/** Everything the guide's pages draw on. */
+export interface GuideContent {
+  sections: GuideSection[];
+  topics: Topic[];
+}
+
+let loading: Promise<GuideContent> | undefined;
+
+/** Counts the words of a section as read on its page. */
+function countSectionWords(entry: CollectionEntry<'guide'>): number {
+  const { keyIdeas, tryThis } = entry.data;
+  const extras = [...keyIdeas, tryThis.title, tryThis.intro, ...tryThis.steps].join(' ');
+  return countWords(entry.body ?? '') + countWords(extras);
+}
+
+/** Loads, checks and orders the guide. */
+async function loadGuide(): Promise<GuideContent> {
+  const [entries, topicEntries] = await Promise.all([getCollection('guide'), getCollection('topics')]);
+  const topicIds = new Set(topicEntries.map((topic) => topic.id));
+  assertNoProblems([
+    ...checkOrders(entries),
+    ...checkOrders(topicEntries),
+    ...checkReferences(entries, 'topics', topicIds, 'topic'),
+  ]);
+  const topics = sortByOrder(topicEntries);
+  const sections = sortByOrder(entries).map((entry): GuideSection => {
+    const words = countSectionWords(entry);
+    return {
+      id: entry.id,
+      entry,
+      data: entry.data,
+      words,
+      readingMinutes: estimateReadingMinutes(words),
+      topics: resolveTopics(entry.data.topics, topics),
+    };
+  });
+  return { sections, topics };
+}
+
+/** Returns the guide's sections and topics (loaded and checked once per build). */
+export function getGuide(): Promise<GuideContent> {
+  loading ??= loadGuide();
+  return loading;
+}
+
+/** The URL of a section page. */
+export function sectionHref(id: string, anchor?: string): string {
+  return withBase(`/guide/${id}/${anchor ? `#${anchor}` : ''}`);
+}
+
+/** The URL of a topic page. */
+export function topicHref(id: string): string {
+  return withBase(`/topics/${id}/`);
+}

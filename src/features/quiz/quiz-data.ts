@@ -1,0 +1,160 @@
+/**
+ * The self-check quizzes, loaded once per build and checked against the guide: every section slug a quiz
+ * names must exist, and every subscale's link must point at a real h2/h3 heading of that section. A problem
+ * stops the build with a message naming the file and the field (the quiz schema has already checked
+ * everything that can be known from one file alone).
+ */
+import { getCollection, render, type CollectionEntry } from 'astro:content';
+import type { MarkdownHeading } from 'astro';
+import type { QuizLinks } from './quiz-links';
+import type { QuizDefinition } from './quiz-schema';
+import { assertNoProblems, describeFile, type ContentProblem } from '../../kit/content-problems';
+import { withBase } from '../../kit/paths';
+import { getGuide, sectionHref, type GuideSection } from '../guide/guide-data';
+
+/** A quiz with the guide sections it draws on. */
+export interface Quiz {
+  id: string;
+  entry: CollectionEntry<'quizzes'>;
+  data: QuizDefinition;
+  /** The sections named in `sections`, in the quiz's order. */
+  sections: GuideSection[];
+}
+
+/** The guide as the quiz checks see it: each section's id with the slugs of its h2 and h3 headings. */
+export type SectionAnchors = ReadonlyMap<string, ReadonlySet<string>>;
+
+/** The minimum a quiz entry needs for the checks. */
+interface QuizEntry {
+  id: string;
+  filePath?: string | undefined;
+  data: QuizDefinition;
+}
+
+/**
+ * Finds every reference from the quizzes into the guide that does not resolve: section slugs in `sections`,
+ * `bands[].sections` and `subscales[].link.section`, and each `link.anchor` as a heading of its section.
+ * Also checks that each quiz's `id` equals its file name.
+ */
+export function checkQuizReferences(quizzes: readonly QuizEntry[], guide: SectionAnchors): ContentProblem[] {
+  const known = [...guide.keys()].sort().join(', ');
+  return quizzes.flatMap((quiz) => {
+    const file = describeFile(quiz);
+    const problems: ContentProblem[] = [];
+    const checkSection = (slug: string, field: string): boolean => {
+      if (guide.has(slug)) return true;
+      problems.push({ file, field, message: `unknown guide section "${slug}". Known sections: ${known}.` });
+      return false;
+    };
+    if (quiz.data.id !== quiz.id) {
+      problems.push({
+        file,
+        field: 'id',
+        message: `the id "${quiz.data.id}" must equal the file name "${quiz.id}".`,
+      });
+    }
+    quiz.data.sections.forEach((slug, index) => checkSection(slug, `sections[${index}]`));
+    quiz.data.bands.forEach((band, bandIndex) =>
+      band.sections.forEach((slug, index) => checkSection(slug, `bands[${bandIndex}].sections[${index}]`)),
+    );
+    quiz.data.subscales.forEach((subscale, index) => {
+      const { section, anchor } = subscale.link;
+      if (!checkSection(section, `subscales[${index}].link.section`)) return;
+      const anchors = guide.get(section)!;
+      if (!anchors.has(anchor)) {
+        problems.push({
+          file,
+          field: `subscales[${index}].link.anchor`,
+          message: `"${anchor}" is not an h2 or h3 heading of ${section}. Its headings: ${[...anchors].join(', ')}.`,
+        });
+      }
+    });
+    return problems;
+  });
+}
+
+/** Orders quizzes by where their first section sits in the guide, then by id. */
+function compareByGuideOrder(first: Quiz, second: Quiz): number {
+  const position = (quiz: Quiz) => quiz.sections[0]?.data.order ?? Number.MAX_SAFE_INTEGER;
+  return position(first) - position(second) || first.id.localeCompare(second.id);
+}
+
+interface LoadedQuizzes {
+  quizzes: Quiz[];
+  /** Every section's h2 and h3 headings, by section id. */
+  headings: ReadonlyMap<string, readonly MarkdownHeading[]>;
+  sections: readonly GuideSection[];
+}
+
+let loading: Promise<LoadedQuizzes> | undefined;
+
+async function loadQuizzes(): Promise<LoadedQuizzes> {
+  const [entries, { sections }] = await Promise.all([getCollection('quizzes'), getGuide()]);
+  const headings = new Map(
+    await Promise.all(
+      sections.map(async (section) => {
+        const rendered = await render(section.entry);
+        return [section.id, rendered.headings.filter(({ depth }) => depth === 2 || depth === 3)] as const;
+      }),
+    ),
+  );
+  const anchors: SectionAnchors = new Map(
+    [...headings].map(([id, list]) => [id, new Set(list.map((heading) => heading.slug))]),
+  );
+  assertNoProblems(checkQuizReferences(entries, anchors));
+
+  const sectionsById = new Map(sections.map((section) => [section.id, section]));
+  const quizzes = entries
+    .map((entry): Quiz => ({
+      id: entry.id,
+      entry,
+      data: entry.data,
+      sections: entry.data.sections.map((slug) => sectionsById.get(slug)!),
+    }))
+    .sort(compareByGuideOrder);
+  return { quizzes, headings, sections };
+}
+
+function load(): Promise<LoadedQuizzes> {
+  loading ??= loadQuizzes();
+  return loading;
+}
+
+/** Returns the quizzes in guide order (loaded and checked once per build). */
+export async function getQuizzes(): Promise<Quiz[]> {
+  return (await load()).quizzes;
+}
+
+/** The guide links a quiz's result offers (band sections and each subscale's passage), ready for an island. */
+export async function getQuizLinks(quiz: QuizDefinition): Promise<QuizLinks> {
+  const { headings, sections } = await load();
+  const titleOf = (id: string) => sections.find((section) => section.id === id)?.data.title ?? id;
+  const links: QuizLinks = { sections: {}, subscales: {} };
+  for (const id of new Set([...quiz.sections, ...quiz.bands.flatMap((band) => band.sections)])) {
+    links.sections[id] = { href: sectionHref(id), title: titleOf(id) };
+  }
+  for (const { id, link } of quiz.subscales) {
+    const heading = headings.get(link.section)?.find(({ slug }) => slug === link.anchor);
+    links.subscales[id] = {
+      href: sectionHref(link.section, link.anchor),
+      title: heading?.text ?? link.anchor,
+      sectionTitle: titleOf(link.section),
+    };
+  }
+  return links;
+}
+
+/** The quizzes that draw on a guide section. */
+export function quizzesForSection(quizzes: readonly Quiz[], sectionId: string): Quiz[] {
+  return quizzes.filter((quiz) => quiz.data.sections.includes(sectionId));
+}
+
+/** The quizzes that draw on at least one section carrying a topic. */
+export function quizzesForTopic(quizzes: readonly Quiz[], topicId: string): Quiz[] {
+  return quizzes.filter((quiz) => quiz.sections.some((section) => section.data.topics.includes(topicId)));
+}
+
+/** The URL of a quiz page. */
+export function quizHref(id: string): string {
+  return withBase(`/quizzes/${id}/`);
+}

@@ -1,0 +1,59 @@
+/**
+ * Search keywords: words a reader may search with that a page does not use itself. They are kept as
+ * data next to the content (content/search/synonyms.yaml for pages, `synonyms` in each topic's YAML)
+ * and rendered into a Pagefind metadata field, which Pagefind indexes and searches like the title.
+ */
+import { parse } from 'yaml';
+import { z } from 'astro/zod';
+import synonymsSource from '../../../content/search/synonyms.yaml?raw';
+
+/**
+ * The Pagefind metadata fields that carry keywords. A topic page is a hub that points to sections, so
+ * its words go in a field of their own, weighted a little lower at search time: a synonym then lists
+ * the section that deals with it first and the topic page after it.
+ */
+export const KEYWORD_FIELDS = { page: 'keywords', topic: 'topic_keywords' } as const;
+
+/** The field a page's keywords go in, by its result type. */
+export function keywordFieldFor(type: string): string {
+  return type === 'topic' ? KEYWORD_FIELDS.topic : KEYWORD_FIELDS.page;
+}
+
+const SITE_PATH = /^\/(?:[a-z0-9-]+\/)*$/;
+
+const synonymsSchema = z.record(z.string(), z.array(z.string().trim().min(2).max(40)).min(1).max(20));
+
+/** Parses the synonyms file: page path → words. Throws with the file and the problem when it is malformed. */
+export function parseSynonyms(source: string, file = 'content/search/synonyms.yaml'): Map<string, string[]> {
+  const result = synonymsSchema.safeParse(parse(source) ?? {});
+  const problems = result.success
+    ? []
+    : result.error.issues.map((issue) => `${issue.path.join('.') || '(top)'}: ${issue.message}`);
+  const paths = result.success ? Object.keys(result.data) : [];
+  for (const path of paths.filter((key) => !SITE_PATH.test(key))) {
+    problems.push(`${path}: use a site path with slashes at both ends, like "/guide/turning-rage-into-fuel/"`);
+  }
+  if (!result.success || problems.length > 0) throw new Error(`${file} is malformed:\n  ${problems.join('\n  ')}`);
+  return new Map(Object.entries(result.data));
+}
+
+let pageSynonyms: Map<string, string[]> | undefined;
+
+/** The page-level synonyms of content/search/synonyms.yaml (parsed once). */
+export function getPageSynonyms(): Map<string, string[]> {
+  pageSynonyms ??= parseSynonyms(synonymsSource);
+  return pageSynonyms;
+}
+
+/**
+ * Joins word lists into one keywords value: trimmed, lower-cased, without repeats, in first-seen
+ * order. Commas stay as separators; Pagefind splits words on whitespace and punctuation itself.
+ */
+export function joinKeywords(...lists: ReadonlyArray<readonly string[] | undefined>): string {
+  const seen = new Set<string>();
+  for (const word of lists.flat()) {
+    const clean = word?.trim().toLowerCase().replace(/\s+/g, ' ');
+    if (clean) seen.add(clean);
+  }
+  return [...seen].join(', ');
+}

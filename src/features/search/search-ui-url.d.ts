@@ -1,0 +1,5 @@
+/** The URL of the built search UI chunk (src/features/search/search-ui.ts), from src/features/search/search-ui-chunk.ts. */
+declare module 'virtual:search-ui-url' {
+  const url: string;
+  export default url;
+}

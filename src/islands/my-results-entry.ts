@@ -1,5 +1,0 @@
-// The My results page's only module: hydrates its island (see hydrate.ts).
-import { hydrateIsland } from './hydrate';
-import MyResultsIslandRoot from './MyResultsIslandRoot';
-
-hydrateIsland(MyResultsIslandRoot, 'my-results');

@@ -1,5 +1,0 @@
-// The quiz page's only module: hydrates the quiz island (see hydrate.ts).
-import { hydrateIsland } from './hydrate';
-import QuizIslandRoot from './QuizIslandRoot';
-
-hydrateIsland(QuizIslandRoot, 'quiz');
