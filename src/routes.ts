@@ -8,6 +8,8 @@
  * (island props, or the `data-*` attributes the layout sets on `<html>`).
  */
 
+import { withBase } from './kit/paths';
+
 /** The priority of a page in the offline precache (see features/offline/precache-plan.ts), first to last. */
 export type PrecacheTier = 'core' | 'first' | 'sections' | 'rest';
 
@@ -102,4 +104,9 @@ export const PAGE_TYPES: readonly PageType[] = [
 export function findPageType(path: string): PageType | null {
   const route = findRoute(path);
   return route === null ? null : (PAGE_TYPES.find((type) => type.routes.includes(route)) ?? null);
+}
+
+/** A link to a page, with the site's base path in front: `href('quiz', { id: 'anger' })` → `/quizzes/anger/`. */
+export function href(name: RouteName, params?: Record<string, string>, anchor?: string): string {
+  return withBase((ROUTES[name] as Route<string>).path(params, anchor));
 }

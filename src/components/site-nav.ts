@@ -1,4 +1,4 @@
-import { withBase } from '../kit/paths';
+import { href } from '../routes';
 
 /** One link of the header navigation. */
 export interface NavItem {
@@ -8,10 +8,10 @@ export interface NavItem {
 
 /** The header navigation, in display order. */
 export const MAIN_NAV: readonly NavItem[] = [
-  { href: withBase('/guide/'), label: 'Guide' },
-  { href: withBase('/topics/'), label: 'Topics' },
-  { href: withBase('/quizzes/'), label: 'Quizzes' },
-  { href: withBase('/help/'), label: 'Get help' },
+  { href: href('guide'), label: 'Guide' },
+  { href: href('topics'), label: 'Topics' },
+  { href: href('quizzes'), label: 'Quizzes' },
+  { href: href('help'), label: 'Get help' },
 ];
 
 /** Tells whether a page path lies inside a navigation item's part of the site. */

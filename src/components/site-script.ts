@@ -63,7 +63,7 @@ interface HighlightModule {
 }
 
 if (new URLSearchParams(location.search).has(HIGHLIGHT_PARAM)) {
-  const url = `${import.meta.env.BASE_URL}pagefind/pagefind-highlight.js`;
+  const url = `${document.documentElement.dataset.searchBundle}pagefind-highlight.js`;
   import(/* @vite-ignore */ url)
     .then(({ default: PagefindHighlight }: HighlightModule) => {
       // Its own styles would be an inline <style>, which the CSP blocks; SiteSearch.astro styles the marks.

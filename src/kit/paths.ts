@@ -1,11 +1,10 @@
 /**
  * The site's base path: `/` when it is served from the root of its domain, or a sub-path such as
  * `/letting-go/` (set at build time with BASE_PATH, see astro.config.mjs). Every URL the site writes
- * into a page is root-relative and goes through `withBase`, so one build setting moves all of them.
- * Build hooks pass Astro's `config.base` to `joinBase`. Code that runs in the browser (src/scripts,
- * src/islands) writes `${import.meta.env.BASE_URL}help/` instead of importing this module: the bundler
- * folds that into a plain string, where a helper shared by several bundles would become a chunk of its
- * own for every page to fetch.
+ * into a page is root-relative and goes through `withBase` (pages usually call `href` in src/routes.ts),
+ * so one build setting moves all of them. Build hooks pass Astro's `config.base` to `joinBase`. Browser
+ * code gets the addresses it needs from the page (island props, `data-*` on `<html>`), never from here:
+ * a helper shared by several bundles would become a chunk of its own for every page to fetch.
  */
 
 /** Turns a BASE_PATH value into Astro's `base`: `letting-go`, `/letting-go` or `/letting-go/` → `/letting-go/`; empty → `/`. */

@@ -2,6 +2,7 @@ import type { APIRoute } from 'astro';
 import { APP_COLORS, manifestIcons } from '../features/offline/icons';
 import { SITE_DESCRIPTION, SITE_NAME } from '../site';
 import { withBase } from '../kit/paths';
+import { href } from '../routes';
 
 /**
  * The web app manifest, so the guide can be added to a home screen. The PNG icons are drawn at build
@@ -11,23 +12,23 @@ import { withBase } from '../kit/paths';
 export const GET: APIRoute = () =>
   new Response(
     JSON.stringify({
-      id: withBase('/'),
+      id: href('home'),
       name: `${SITE_NAME}: a gentle guide after a breakup`,
       short_name: SITE_NAME,
       description: SITE_DESCRIPTION,
       lang: 'en',
       dir: 'ltr',
-      start_url: withBase('/'),
-      scope: withBase('/'),
+      start_url: href('home'),
+      scope: href('home'),
       display: 'standalone',
       background_color: APP_COLORS.light.background,
       theme_color: APP_COLORS.light.theme,
       color_scheme_dark: { background_color: APP_COLORS.dark.background, theme_color: APP_COLORS.dark.theme },
       icons: manifestIcons().map((icon) => ({ ...icon, src: withBase(icon.src) })),
       shortcuts: [
-        { name: 'Self-check quizzes', url: withBase('/quizzes/') },
-        { name: 'My results', url: withBase('/my-results/') },
-        { name: 'If you are struggling', url: withBase('/help/') },
+        { name: 'Self-check quizzes', url: href('quizzes') },
+        { name: 'My results', url: href('myResults') },
+        { name: 'If you are struggling', url: href('help') },
       ],
     }),
     { headers: { 'Content-Type': 'application/manifest+json' } },

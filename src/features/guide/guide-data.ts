@@ -8,7 +8,7 @@ import { sortByOrder } from './navigation';
 import { resolveTopics } from './topics';
 import { countWords, estimateReadingMinutes } from './reading-time';
 import { assertNoProblems, checkOrders, checkReferences } from '../../kit/content-problems';
-import { withBase } from '../../kit/paths';
+import { href } from '../../routes';
 
 /** A topic entry. */
 export type Topic = CollectionEntry<'topics'>;
@@ -69,12 +69,12 @@ export function getGuide(): Promise<GuideContent> {
   return loading;
 }
 
-/** The URL of a section page. */
+/** The link to a section page, or to one of its headings. */
 export function sectionHref(id: string, anchor?: string): string {
-  return withBase(`/guide/${id}/${anchor ? `#${anchor}` : ''}`);
+  return href('section', { slug: id }, anchor);
 }
 
-/** The URL of a topic page. */
+/** The link to a topic page. */
 export function topicHref(id: string): string {
-  return withBase(`/topics/${id}/`);
+  return href('topic', { id });
 }

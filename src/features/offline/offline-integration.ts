@@ -18,6 +18,7 @@ import { ICONS, ICON_SOURCE } from './icons';
 import { renderIcon, writeIcons } from './icon-render';
 import { PRECACHE_BUDGET_BYTES, writeServiceWorker } from './service-worker';
 import { joinBase } from '../../kit/paths';
+import { ASSETS } from '../../routes';
 
 export interface OfflineOptions {
   /** Largest precache allowed, in bytes (2 MB unless given). */
@@ -65,7 +66,7 @@ export default function offlineIntegration({ budgetBytes = PRECACHE_BUDGET_BYTES
         const ms = (performance.now() - started).toFixed(0);
         logger.info(`Drew ${icons.length} icons from ${ICON_SOURCE}.`);
         logger.info(
-          `Service worker ${joinBase(base, '/sw.js')} (${kib(sw.swBytes)}), build ${sw.buildId}: precaches ${sw.count} files, ` +
+          `Service worker ${joinBase(base, ASSETS.serviceWorker)} (${kib(sw.swBytes)}), build ${sw.buildId}: precaches ${sw.count} files, ` +
             `${sw.bytes} bytes (${kib(sw.bytes)}; budget ${budgetBytes} bytes), in ${ms} ms.`,
         );
         if (sw.leftOut.urls.length > 0) {

@@ -2,18 +2,20 @@
  * What the service worker precaches when the whole site no longer fits its byte budget. Today everything
  * fits; as sections are added the build keeps working, precaching what matters most first:
  *
- * 1. the core, which must fit or the build fails: styles, scripts, icons, the manifest, the home page,
- *    the offline page and the help page (someone struggling must reach help without a network);
- * 2. the guide's contents page, the quizzes and My results;
- * 3. the guide's sections, in reading order;
+ * 1. the core, which must fit or the build fails: styles, scripts, icons, the manifest, and the pages whose
+ *    route is in the `core` tier (home, offline, help: someone struggling must reach help without a network);
+ * 2. the pages of the `first` tier: the guide's contents page, the quizzes, My results, search;
+ * 3. the `sections` tier: the guide's sections, in reading order;
  * 4. search (Pagefind's runtime and index), as one unit: half an index would only fail;
- * 5. everything else (topics, About, the one-page guide), by address.
+ * 5. everything else (the `rest` tier, and any page no route names), by address.
+ * The tiers are part of each route in src/routes.ts, so a new page is placed by adding its route.
  *
  * Units are taken in that order while they fit; one that does not is left out and smaller ones after it
  * may still be taken. What is left out is fetched from the network as before, with the offline page
  * standing in when there is none.
  */
 import { stripBase } from '../../kit/paths';
+import { ASSETS, ROUTES, findRoute } from '../../routes';
 
 /** A file Workbox would precache: its URL (pages by address) and size in bytes. */
 export interface SizedEntry {
@@ -28,27 +30,27 @@ export interface PrecachePlan<T extends SizedEntry> {
   leftOutBytes: number;
 }
 
-/** Pages that belong to the core, by path below the site's base. */
-const CORE_PAGES = ['/', '/offline/', '/help/'];
-
-/** Pages precached right after the core. */
-const FIRST_PAGES = /^\/(?:guide\/|quizzes\/(?:[^/]+\/)?|my-results\/|search\/)$/;
-
-/** A guide section's page (not the one-page guide). */
-const SECTION_PAGE = /^\/guide\/(?!all\/)[^/]+\/$/;
-
 const SEARCH_UNIT = 'search';
+
+/** Whether a path is a guide section's page (not the one-page guide), as the routes place it. */
+function isSectionPage(path: string): boolean {
+  const route = findRoute(path);
+  return route !== null && ROUTES[route].precache === 'sections';
+}
 
 /** The rank of a path (lower is precached first) and the unit it is part of. */
 function rankOf(path: string, sectionOrder: readonly string[]): { rank: number; order: number; unit: string } {
-  const isPage = path.endsWith('/');
-  if (CORE_PAGES.includes(path) || (!isPage && !path.startsWith('/pagefind/'))) return { rank: 1, order: 0, unit: 'core' };
-  if (FIRST_PAGES.test(path)) return { rank: 2, order: 0, unit: path };
-  if (SECTION_PAGE.test(path)) {
+  if (path.startsWith(ASSETS.searchBundle)) return { rank: 4, order: 0, unit: SEARCH_UNIT };
+  // Styles, scripts, icons and the manifest: every page needs them.
+  if (!path.endsWith('/')) return { rank: 1, order: 0, unit: 'core' };
+  const route = findRoute(path);
+  const tier = route === null ? 'rest' : ROUTES[route].precache;
+  if (tier === 'core') return { rank: 1, order: 0, unit: 'core' };
+  if (tier === 'first') return { rank: 2, order: 0, unit: path };
+  if (tier === 'sections') {
     const index = sectionOrder.indexOf(path);
     return { rank: 3, order: index === -1 ? sectionOrder.length : index, unit: path };
   }
-  if (path.startsWith('/pagefind/')) return { rank: 4, order: 0, unit: SEARCH_UNIT };
   return { rank: 5, order: 0, unit: path };
 }
 
@@ -97,6 +99,6 @@ export function sectionOrderFrom(guideIndexHtml: string, base = '/'): string[] {
     .map((match) => match[1]!)
     .filter((href) => href.startsWith(base))
     .map((href) => stripBase(base, href))
-    .filter((path) => SECTION_PAGE.test(path));
+    .filter(isSectionPage);
   return [...new Set(paths)];
 }

@@ -23,12 +23,13 @@ import { join } from 'node:path';
 import type { GenerateSWOptions, ManifestEntry, ManifestTransform } from 'workbox-build';
 import { planPrecache, sectionOrderFrom } from './precache-plan';
 import { joinBase } from '../../kit/paths';
+import { ASSETS, ROUTES } from '../../routes';
 
 /** File name of the worker at the site's root (its base path): its scope is the whole site. */
-export const SW_FILE = 'sw.js';
+export const SW_FILE = ASSETS.serviceWorker.slice(1);
 
 /** The page served for a navigation that is neither cached nor reachable (src/pages/offline.astro), from the site's root. */
-export const OFFLINE_PAGE = '/offline/';
+export const OFFLINE_PAGE = ROUTES.offline.path();
 
 /** Prefix of the cache name; the build id follows it. */
 export const CACHE_PREFIX = 'letting-go';

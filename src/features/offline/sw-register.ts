@@ -24,13 +24,13 @@ function offer(registration: ServiceWorkerRegistration, accept: () => void): voi
   region.querySelector('[data-dismiss]')?.addEventListener('click', () => region.replaceChildren());
 }
 
-/** Registers the worker and watches for a new build. Exported for the unit tests. */
-export async function startOffline(container: ServiceWorkerContainer): Promise<void> {
+/** Registers the worker at `scriptUrl` and watches for a new build. Exported for the unit tests. */
+export async function startOffline(container: ServiceWorkerContainer, scriptUrl: string): Promise<void> {
   // Only a page that already had a worker when it loaded can be looking at an old build.
   const hadController = container.controller !== null;
   let accepted = false;
   const accept = () => (accepted = true);
-  const registration = await container.register(`${import.meta.env.BASE_URL}sw.js`);
+  const registration = await container.register(scriptUrl);
   const offerIfWaiting = () => {
     if (registration.waiting && container.controller) offer(registration, accept);
   };
@@ -46,11 +46,13 @@ export async function startOffline(container: ServiceWorkerContainer): Promise<v
   });
 }
 
-if ('serviceWorker' in navigator) {
+// The layout names the worker's address on <html> (from src/routes.ts), so this script writes none itself.
+const scriptUrl = document.documentElement.dataset.serviceWorker;
+if ('serviceWorker' in navigator && scriptUrl) {
   const { serviceWorker } = navigator;
   if (import.meta.env.PROD) {
     // After `load`, so the worker's downloads never compete with the page's own.
-    const start = () => void startOffline(serviceWorker).catch(() => undefined);
+    const start = () => void startOffline(serviceWorker, scriptUrl).catch(() => undefined);
     if (document.readyState === 'complete') start();
     else addEventListener('load', start, { once: true });
   } else {

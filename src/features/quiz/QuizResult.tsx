@@ -3,7 +3,7 @@ import type { QuizCopy } from './quiz-copy';
 import type { ResultComparison, ScoreChange } from './engine/compare';
 import { createShareFragment } from './engine/share-code';
 import type { ShownResult } from './quiz-state';
-import { HELP_HREF, MY_RESULTS_HREF, type QuizLinks } from './quiz-links';
+import type { QuizLinks } from './quiz-links';
 import type { QuizPassages } from './QuizIsland';
 import { ScoreBar, ScoreGauge } from './charts';
 import { fill } from '../../kit/fill';
@@ -46,7 +46,7 @@ export function QuizResult(props: QuizResultProps) {
           <h3 id="safety-heading">{words.safetyHeading}</h3>
           {passages.safety}
           <p>
-            <a class="button" href={HELP_HREF}>
+            <a class="button" href={links.help}>
               {words.safetyLink}
             </a>
           </p>
@@ -85,7 +85,7 @@ export function QuizResult(props: QuizResultProps) {
 
       {passages.carveOut}
 
-      {result.comparison && <Comparison comparison={result.comparison} copy={props.copy.change} />}
+      {result.comparison && <Comparison comparison={result.comparison} copy={props.copy.change} myResults={links.myResults} />}
 
       <h3>{words.partsHeading}</h3>
       <ul class="subscales">
@@ -152,7 +152,7 @@ export function QuizResult(props: QuizResultProps) {
               props.copy.problems.storage[result.saveProblem]
             ) : result.isSaved ? (
               <>
-                {words.saved} <a href={MY_RESULTS_HREF}>{words.myResults}</a>.
+                {words.saved} <a href={links.myResults}>{words.myResults}</a>.
               </>
             ) : (
               words.notSaved
@@ -181,7 +181,7 @@ function describeChangeLine(change: ScoreChange, copy: QuizCopy['change']): stri
 }
 
 /** What changed since the reader's last saved result of this quiz, in words and numbers. */
-function Comparison({ comparison, copy }: { comparison: ResultComparison; copy: QuizCopy['change'] }) {
+function Comparison({ comparison, copy, myResults }: { comparison: ResultComparison; copy: QuizCopy['change']; myResults: string }) {
   const date = new Date(comparison.previousTakenAt).toLocaleDateString(undefined, { dateStyle: 'medium' });
   return (
     <section class="comparison" aria-labelledby="comparison-heading">
@@ -193,7 +193,7 @@ function Comparison({ comparison, copy }: { comparison: ResultComparison; copy: 
         ))}
       </ul>
       <p>
-        <a href={MY_RESULTS_HREF}>{copy.seeAll}</a>
+        <a href={myResults}>{copy.seeAll}</a>
       </p>
     </section>
   );

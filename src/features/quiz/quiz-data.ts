@@ -9,7 +9,7 @@ import type { MarkdownHeading } from 'astro';
 import type { QuizLinks } from './quiz-links';
 import type { QuizDefinition } from './quiz-schema';
 import { assertNoProblems, describeFile, type ContentProblem } from '../../kit/content-problems';
-import { withBase } from '../../kit/paths';
+import { href } from '../../routes';
 import { getGuide, sectionHref, type GuideSection } from '../guide/guide-data';
 
 /** A quiz with the guide sections it draws on. */
@@ -129,7 +129,7 @@ export async function getQuizzes(): Promise<Quiz[]> {
 export async function getQuizLinks(quiz: QuizDefinition): Promise<QuizLinks> {
   const { headings, sections } = await load();
   const titleOf = (id: string) => sections.find((section) => section.id === id)?.data.title ?? id;
-  const links: QuizLinks = { sections: {}, subscales: {} };
+  const links: QuizLinks = { sections: {}, subscales: {}, help: href('help'), myResults: href('myResults') };
   for (const id of new Set([...quiz.sections, ...quiz.bands.flatMap((band) => band.sections)])) {
     links.sections[id] = { href: sectionHref(id), title: titleOf(id) };
   }
@@ -154,7 +154,7 @@ export function quizzesForTopic(quizzes: readonly Quiz[], topicId: string): Quiz
   return quizzes.filter((quiz) => quiz.sections.some((section) => section.data.topics.includes(topicId)));
 }
 
-/** The URL of a quiz page. */
+/** The link to a quiz page. */
 export function quizHref(id: string): string {
-  return withBase(`/quizzes/${id}/`);
+  return href('quiz', { id });
 }

@@ -17,6 +17,12 @@ const DIALOG_LIMIT = 8;
 /** Pause after the last keystroke before searching (Pagefind preloads during it). */
 const DEBOUNCE_MS = 90;
 
+
+/** The results page for a query; its address comes from the layout (`data-search-page` on <html>). */
+function searchPageUrl(query: string): string {
+  return `${document.documentElement.dataset.searchPage ?? ''}${serializeSearchState({ ...EMPTY_STATE, q: query })}`;
+}
+
 export class SiteSearchElement extends HTMLElement {
   #dialog!: HTMLDialogElement;
   #input!: HTMLInputElement;
@@ -106,7 +112,7 @@ export class SiteSearchElement extends HTMLElement {
     const option = this.#options()[this.#active];
     const query = normalizeQuery(this.#input.value);
     if (option) location.assign(option.href);
-    else if (query) location.assign(`${import.meta.env.BASE_URL}search/${serializeSearchState({ ...EMPTY_STATE, q: query })}`);
+    else if (query) location.assign(searchPageUrl(query));
   }
 
   #setActive(index: number, scroll: boolean): void {
@@ -163,7 +169,7 @@ export class SiteSearchElement extends HTMLElement {
     // New results, new choice: nothing is active until the reader presses an arrow key again.
     this.#setActive(-1, false);
     this.#setExpanded(options.length > 0);
-    this.#more.href = `${import.meta.env.BASE_URL}search/${serializeSearchState({ ...EMPTY_STATE, q: query })}`;
+    this.#more.href = searchPageUrl(query);
     this.#more.hidden = outcome.total === 0;
     this.#more.textContent = outcome.total > DIALOG_LIMIT ? `See all ${outcome.total} results` : 'Filter these results';
     this.#say(describeCount(outcome.total, query));

@@ -6,10 +6,10 @@
  */
 import { HIGHLIGHT_PARAM, toSearchHit, type PagefindResultData, type SearchHit } from './search-state';
 
-/** Where the build writes Pagefind's bundle (see src/features/search/pagefind-integration.ts). */
-const BUNDLE_PATH = `${import.meta.env.BASE_URL}pagefind/`;
-/** Pagefind's browser API, loaded as it is: the bundler must not touch this import. */
-const PAGEFIND_JS = `${import.meta.env.BASE_URL}pagefind/pagefind.js`;
+/** Where the build writes Pagefind's bundle: the layout names it on <html> (`data-search-bundle`). */
+function bundlePath(): string {
+  return document.documentElement.dataset.searchBundle ?? '';
+}
 
 /**
  * Ranking. Words in a page's title and headings already count more (Pagefind weighs metadata and
@@ -51,16 +51,17 @@ let loading: Promise<PagefindApi | null> | undefined;
 async function load(): Promise<PagefindApi | null> {
   try {
     // A cheap check first: without an index, importing Pagefind would only fail noisily.
-    const entry = await fetch(`${BUNDLE_PATH}pagefind-entry.json`, { cache: 'no-cache' });
+    const entry = await fetch(`${bundlePath()}pagefind-entry.json`, { cache: 'no-cache' });
     if (!entry.ok) return null;
     // Read the small body so the request completes rather than stays open.
     await entry.arrayBuffer();
-    const pagefind = (await import(/* @vite-ignore */ PAGEFIND_JS)) as PagefindApi;
+    // Pagefind's browser API, loaded as it is: the bundler must not touch this import.
+    const pagefind = (await import(/* @vite-ignore */ `${bundlePath()}pagefind.js`)) as PagefindApi;
     await pagefind.options({
       // The index is small: searching on the main thread skips downloading Pagefind a second time
       // as a worker script.
       noWorker: true,
-      basePath: BUNDLE_PATH,
+      basePath: bundlePath(),
       excerptLength: 22,
       excerptEllipsis: '…',
       highlightParam: HIGHLIGHT_PARAM,

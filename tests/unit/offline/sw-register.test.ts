@@ -40,7 +40,7 @@ class FakeContainer extends EventTarget {
   }
 }
 
-const start = (container: FakeContainer) => startOffline(container as unknown as ServiceWorkerContainer);
+const start = (container: FakeContainer) => startOffline(container as unknown as ServiceWorkerContainer, '/sw.js');
 const region = () => document.getElementById('update-notice')!;
 const button = (name: 'reload' | 'dismiss') => region().querySelector<HTMLButtonElement>(`[data-${name}]`);
 
