@@ -112,7 +112,7 @@ describe('answering a quiz', () => {
       await settle(page);
       await answerByClicking(page, quiz, extremeAnswers(quiz, 'low'), 2);
       await page.locator(SUBMIT).click();
-      expect(await isFocused(page, '#error-summary[role="alert"]')).toBe(true);
+      expect(await isFocused(page, '#error-summary')).toBe(true);
       const links = page.locator('#error-summary a');
       expect(await links.count()).toBe(quiz.items.length - 2);
       await page.keyboard.press('Tab');

@@ -1,24 +1,19 @@
 // Answer sets for the tests, worked out from a quiz's keying as a reader would answer.
 import type { QuizDefinition } from '../../src/features/quiz/quiz-schema';
 import type { AnswerValue } from '../../src/features/quiz/engine/answers';
-import { isScored, raisesTotal } from '../../src/features/quiz/engine/keying';
-
-/** Whether agreeing with the scored statement at `index` raises the quiz total; null for a safety flag. */
-export function isRaising(quiz: QuizDefinition, index: number): boolean | null {
-  const item = quiz.items[index]!;
-  if (!isScored(item)) return null;
-  const subscale = quiz.subscales.find(({ id }) => id === item.subscale)!;
-  return raisesTotal(item.agreeing, subscale.polarity, quiz.polarity);
-}
+import { isScored } from '../../src/features/quiz/engine/keying';
 
 /**
- * The answers that push the total to its lowest (0) or highest (100) end: each scored statement answered at
- * the end that moves the total that way. Safety statements get `safety` (default 1, "Strongly disagree").
+ * The answers that put every part at the end a low (or high) total stands for: the total's statements at 0
+ * (or 100), and a part that runs against the quiz at its own matching end (a high, hard anger total comes with
+ * "Anger as fuel" at 0). Safety statements get `safety` (default 1, "Strongly disagree").
  */
 export function keyedAnswers(quiz: QuizDefinition, end: 'low' | 'high', safety: AnswerValue = 1): AnswerValue[] {
-  return quiz.items.map((_, index) => {
-    const raising = isRaising(quiz, index);
-    if (raising === null) return safety;
-    return raising === (end === 'high') ? 5 : 1;
+  return quiz.items.map((item) => {
+    if (!isScored(item)) return safety;
+    const subscale = quiz.subscales.find(({ id }) => id === item.subscale)!;
+    // Which end of its own subscale this part should sit at.
+    const isHigh = subscale.polarity === quiz.polarity ? end === 'high' : end === 'low';
+    return (item.agreeing === 'more') === isHigh ? 5 : 1;
   });
 }

@@ -161,6 +161,12 @@ export default class MyResultsIsland extends Component<MyResultsIslandProps> {
             <section key={group.id} class="result-group" aria-labelledby={`group-${group.id}`}>
               <h2 id={`group-${group.id}`}>{group.title}</h2>
               {group.higherMeans && <p class="muted">{describeDirection(group.higherMeans)}</p>}
+              {new Set(group.results.map((result) => result.quizVersion)).size > 1 && (
+                <p class="muted">
+                  Some of these results come from an earlier version of this check, with other statements, so compare them
+                  with care.
+                </p>
+              )}
               <TrendChart
                 points={group.results.map((result) => ({ score: result.normalized, label: formatShortDate(result.takenAt) }))}
                 label={describeTrend(group.title, group.results)}

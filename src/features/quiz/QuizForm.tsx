@@ -46,7 +46,8 @@ export function QuizForm({ quiz, copy, state, controller, onRestart }: QuizFormP
   return (
     <form class="quiz-form" noValidate onSubmit={onSubmit} aria-labelledby="quiz-form-heading">
       {first && (
-        <div id="error-summary" class="error-summary" role="alert" tabIndex={-1} aria-labelledby="error-summary-title">
+        // Focus brings the reader here and announces it; a live role as well would make it speak twice.
+        <div id="error-summary" class="error-summary" tabIndex={-1} aria-labelledby="error-summary-title">
           <h2 id="error-summary-title" class="error-summary-title">
             {missingAtSubmit.length === 1 ? copy.missingOne : fill(copy.missingMany, { count: missingAtSubmit.length })}
           </h2>
@@ -54,15 +55,19 @@ export function QuizForm({ quiz, copy, state, controller, onRestart }: QuizFormP
             <QuestionLink item={first}>{fill(copy.goToFirst, { number: first.index + 1 })}</QuestionLink>
           </p>
           {rest.length > 0 && (
-            <p class="error-summary-rest">
-              {`${copy.alsoMissing} `}
-              {rest.map((item) => (
-                <QuestionLink key={item.id} item={item}>
-                  <span class="visually-hidden">{`${copy.statement} `}</span>
-                  {`${item.index + 1}`}
-                </QuestionLink>
-              ))}
-            </p>
+            <div class="error-summary-rest">
+              <p id="error-summary-rest">{copy.alsoMissing}</p>
+              <ul aria-labelledby="error-summary-rest">
+                {rest.map((item) => (
+                  <li key={item.id}>
+                    <QuestionLink item={item}>
+                      <span class="visually-hidden">{`${copy.statement} `}</span>
+                      {`${item.index + 1}`}
+                    </QuestionLink>
+                  </li>
+                ))}
+              </ul>
+            </div>
           )}
         </div>
       )}

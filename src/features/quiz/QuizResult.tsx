@@ -32,7 +32,7 @@ export function QuizResult(props: QuizResultProps) {
   const words = props.copy.result;
   const { score, source } = result;
   const { band, placeToStart, quality } = score;
-  const startLink = links.subscales[placeToStart.id];
+  const startLink = placeToStart && links.subscales[placeToStart.id];
   const isOwn = source === 'own';
 
   return (
@@ -52,6 +52,8 @@ export function QuizResult(props: QuizResultProps) {
           </p>
         </section>
       )}
+
+      {passages.carveOut}
 
       {!isOwn && (
         <div class="quiz-notice">
@@ -83,8 +85,6 @@ export function QuizResult(props: QuizResultProps) {
         </div>
       )}
 
-      {passages.carveOut}
-
       {result.comparison && <Comparison comparison={result.comparison} copy={props.copy.change} myResults={links.myResults} />}
 
       <h3>{words.partsHeading}</h3>
@@ -103,7 +103,9 @@ export function QuizResult(props: QuizResultProps) {
 
       <h3>{words.startHeading}</h3>
       <p>
-        {fill(words.start, { title: placeToStart.title, score: placeToStart.normalized, meaning: placeToStart.higherMeans })}
+        {placeToStart
+          ? fill(words.start, { title: placeToStart.title, score: placeToStart.normalized, meaning: placeToStart.higherMeans })
+          : words.noStart}
       </p>
       {startLink && (
         <p>
@@ -176,6 +178,7 @@ export function QuizResult(props: QuizResultProps) {
 function describeChangeLine(change: ScoreChange, copy: QuizCopy['change']): string {
   const numbers = fill(copy.numbers, { title: change.title || copy.total, after: change.after, before: change.before });
   if (change.meaning === 'same') return `${numbers} ${copy.same}`;
+  if (change.meaning === 'otherVersion') return numbers;
   const points = Math.abs(change.delta);
   return `${numbers} ${fill(change.delta > 0 ? copy.up : copy.down, { points })} ${copy[change.meaning]}`;
 }

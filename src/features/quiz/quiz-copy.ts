@@ -94,6 +94,8 @@ export const QUIZ_COPY = {
     partMeans: 'Higher means {meaning}.',
     startHeading: 'A place to start',
     start: 'The part that may need the most care right now is {title}, at {score} out of 100. Higher there means {meaning}.',
+    noStart:
+      'No one part stands out as hard right now, so there is no single place you need to start. The parts above show where things stand.',
     read: 'Read “{title}” in {section}',
     tryHeading: 'Things you could try',
     sectionsHeading: 'Parts of the guide that may help',
@@ -111,7 +113,8 @@ export const QUIZ_COPY = {
   },
   change: {
     heading: 'Since your last result, on {date}',
-    otherVersion: 'That result came from an earlier version of this check, with other statements, so take the change lightly.',
+    otherVersion:
+      'That result came from an earlier version of this check, with other statements, so here are the numbers without a verdict.',
     total: 'Your score',
     numbers: '{title}: {after} now, {before} last time.',
     same: 'No change.',

@@ -8,13 +8,13 @@
  *
  * Direction lives in the data, so a number can never mean the opposite of its label: the quiz and every
  * subscale say what a high number means (`polarity` and `higherMeans`), and every scored statement says
- * whether agreeing with it means more or less of what its own subscale names (`agreeing`). How a statement
- * moves the total follows from those two, never from a separate flag. Safety statements are flags only:
- * they belong to no subscale and count towards no score.
+ * whether agreeing with it means more or less of what its own subscale names (`agreeing`). The total sums
+ * the subscales whose polarity is the quiz's; a subscale of the other polarity is shown on its own (see
+ * engine/keying.ts). Safety statements are flags only: they belong to no subscale and count towards no score.
  */
 import { z } from 'astro/zod';
 import { normalizeScore } from './engine/normalize';
-import { isScored, raisesTotal, type ScoredStatement } from './engine/keying';
+import { countsTowardTotal, isScored, type ScoredStatement } from './engine/keying';
 
 const KEBAB_CASE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const LINE_BREAK = /[\r\n]/;
@@ -248,19 +248,53 @@ function checkItemKinds(quiz: QuizShape, context: RefinementContext): void {
   }
 }
 
-function checkReverseShare(quiz: QuizShape, context: RefinementContext): void {
+/** The scored statements that count towards the total: those of the subscales that run the quiz's way. */
+function listTotalItems(quiz: QuizShape) {
   const polarityOf = new Map(quiz.subscales.map((subscale) => [subscale.id, subscale.polarity]));
-  const scored = quiz.items.filter(isScored).filter((item) => polarityOf.has(item.subscale));
-  const lowering = scored.filter((item) => !raisesTotal(item.agreeing, polarityOf.get(item.subscale)!, quiz.polarity));
-  if (lowering.length * 3 < scored.length) {
-    const needed = Math.ceil(scored.length / 3);
+  return quiz.items
+    .filter(isScored)
+    .filter((item) => polarityOf.has(item.subscale) && countsTowardTotal(polarityOf.get(item.subscale)!, quiz.polarity));
+}
+
+// A total over fewer statements than this moves in steps too coarse for its bands to mean much.
+const MIN_TOTAL_ITEMS = 6;
+const MIN_SUBSCALE_ITEMS = 3;
+
+function checkTotal(quiz: QuizShape, context: RefinementContext): void {
+  const items = listTotalItems(quiz);
+  if (items.length < MIN_TOTAL_ITEMS) {
+    addIssue(
+      context,
+      ['subscales'],
+      `The total counts only subscales whose polarity is the quiz's (${quiz.polarity}); they hold ${items.length} ` +
+        `statements, and the total needs at least ${MIN_TOTAL_ITEMS}.`,
+    );
+    return;
+  }
+  // Agreeing with everything (or disagreeing) must land in the middle, so "more" and "less" balance.
+  const more = items.filter((item) => item.agreeing === 'more').length;
+  const less = items.length - more;
+  if (Math.abs(more - less) > 1) {
     addIssue(
       context,
       ['items'],
-      `At least a third of the scored statements must be reverse-keyed (agreeing lowers the total): found ` +
-        `${lowering.length}, need ${needed}.`,
+      `The statements that count towards the total must balance "more" and "less" within one, so that agreeing ` +
+        `with everything lands in the middle: found ${more} "more" and ${less} "less".`,
     );
   }
+}
+
+function checkSubscaleSizes(quiz: QuizShape, context: RefinementContext): void {
+  quiz.subscales.forEach((subscale, index) => {
+    const count = quiz.items.filter((item) => item.subscale === subscale.id).length;
+    if (count > 0 && count < MIN_SUBSCALE_ITEMS) {
+      addIssue(
+        context,
+        ['subscales', index, 'id'],
+        `"${subscale.id}" has ${count} statement${count === 1 ? '' : 's'}; give each subscale at least ${MIN_SUBSCALE_ITEMS}.`,
+      );
+    }
+  });
 }
 
 function checkPairs(quiz: QuizShape, context: RefinementContext): void {
@@ -273,6 +307,8 @@ function checkPairs(quiz: QuizShape, context: RefinementContext): void {
       addIssue(context, path, 'An item cannot be paired with itself.');
     } else if (partner === undefined) {
       addIssue(context, path, `No item has the id "${item.pair}".`);
+    } else if (partner.safety) {
+      addIssue(context, path, `"${partner.id}" is a safety statement, which has no pair: pair scored statements only.`);
     } else if (partner.pair !== item.id) {
       addIssue(context, path, `Pairs are symmetric: "${partner.id}" must name "${item.id}" in its own pair field.`);
     } else if (partner.subscale !== item.subscale) {
@@ -355,15 +391,15 @@ function checkBands(quiz: QuizShape, context: RefinementContext): void {
   });
 
   // A band no set of answers can reach would be dead text; only meaningful once the layout itself is sound.
-  const scoredCount = quiz.items.filter(isScored).length;
-  if (!isLayoutValid || scoredCount === 0) return;
+  const totalCount = listTotalItems(quiz).length;
+  if (!isLayoutValid || totalCount === 0) return;
   checkMiddleBand(quiz, context);
   bands.forEach((band, index) => {
-    if (!isBandReachable(band.min, band.max, scoredCount)) {
+    if (!isBandReachable(band.min, band.max, totalCount)) {
       addIssue(
         context,
         ['bands', index],
-        `No total score can land in ${band.min}-${band.max} with ${scoredCount} scored statements; widen this band.`,
+        `No total score can land in ${band.min}-${band.max} with ${totalCount} statements in the total; widen this band.`,
       );
     }
   });
@@ -391,7 +427,8 @@ function refineQuiz(quiz: QuizShape, context: RefinementContext): void {
   );
   checkItemKinds(quiz, context);
   checkSubscaleUse(quiz, context);
-  checkReverseShare(quiz, context);
+  checkSubscaleSizes(quiz, context);
+  checkTotal(quiz, context);
   checkPairs(quiz, context);
   checkBands(quiz, context);
 }

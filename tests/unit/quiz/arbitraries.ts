@@ -6,41 +6,71 @@ import type { QuizInput } from './fixtures';
 
 type Polarity = 'higher-is-harder' | 'higher-is-healthier';
 
+interface SubscalePlan {
+  polarity: Polarity;
+  /** One entry per statement: whether agreeing means "more". Balanced later for the total's subscales. */
+  keys: boolean[];
+}
+
 interface QuizPlan {
-  subscalePolarities: Polarity[];
-  /** Per statement: null for a safety flag, else [subscale index, agrees "more"]. */
-  statements: ([number, boolean] | null)[];
+  polarity: Polarity;
+  /** The first two run the quiz's way (the total needs six statements); later ones may run either way. */
+  subscales: SubscalePlan[];
+  /** Where each safety statement is slotted in, as a position among the scored ones. */
+  safetyAt: number[];
+  /** A seed to shuffle the scored statements, so subscales interleave. */
+  shuffle: number[];
   pairCount: number;
   /** Where the middle band starts and ends (it must hold 40-60), and cuts inside the two outer parts. */
   middle: [number, number];
   lowerCuts: number[];
   upperCuts: number[];
-  polarity: Polarity;
   version: number;
 }
 
 function buildQuizInput(plan: QuizPlan): QuizInput {
-  const subscaleIds = plan.subscalePolarities.map((_, index) => `part-${index}`);
-  // The first scored statements cover every subscale once, so no subscale is left unused.
-  let next = 0;
-  const statements = plan.statements.map((statement) => {
-    if (statement === null) return null;
-    const subscale = next < subscaleIds.length ? next : statement[0] % subscaleIds.length;
-    next += 1;
-    return { subscale, isMore: statement[1] };
-  });
+  const subscaleIds = plan.subscales.map((_, index) => `part-${index}`);
+  const polarities = plan.subscales.map((subscale, index) => (index < 2 ? plan.polarity : subscale.polarity));
+  // The total's statements balance "more" and "less" within one: alternate them across its subscales.
+  let inTotal = 0;
+  const statements = plan.subscales.flatMap((subscale, subscaleIndex) =>
+    subscale.keys.map((isMore) => ({
+      subscale: subscaleIndex,
+      isMore: polarities[subscaleIndex] === plan.polarity ? inTotal++ % 2 === 0 : isMore,
+    })),
+  );
+  const totalKeys = statements.filter(({ subscale }) => polarities[subscale] === plan.polarity).map(({ isMore }) => isMore);
+  const excess = totalKeys.filter(Boolean).length - totalKeys.filter((isMore) => !isMore).length;
+  if (Math.abs(excess) > 1) throw new Error(`unbalanced plan: ${excess}`);
+  // Interleave deterministically from the seed.
+  const order = statements.map((statement, index) => ({ statement, key: plan.shuffle[index % plan.shuffle.length]! * 100 + index }));
+  order.sort((first, second) => first.key - second.key);
+  const scored = order.map(({ statement }) => statement);
   // Pairs join a "more" and a "less" statement of the same subscale, first come first served.
   const partnerOf = new Map<number, number>();
   let pairs = 0;
-  statements.forEach((statement, index) => {
-    if (statement === null || !statement.isMore || partnerOf.has(index) || pairs >= plan.pairCount) return;
-    const partner = statements.findIndex(
-      (other, otherIndex) => other !== null && !other.isMore && other.subscale === statement.subscale && !partnerOf.has(otherIndex),
+  scored.forEach((statement, index) => {
+    if (!statement.isMore || partnerOf.has(index) || pairs >= plan.pairCount) return;
+    const partner = scored.findIndex(
+      (other, otherIndex) => !other.isMore && other.subscale === statement.subscale && !partnerOf.has(otherIndex),
     );
     if (partner === -1) return;
     partnerOf.set(index, partner);
     partnerOf.set(partner, index);
     pairs += 1;
+  });
+  const items: QuizInput['items'] = scored.map((statement, index) => {
+    const partner = partnerOf.get(index);
+    return {
+      id: `item-${index}`,
+      text: `Generated statement ${index}.`,
+      subscale: subscaleIds[statement.subscale]!,
+      agreeing: statement.isMore ? ('more' as const) : ('less' as const),
+      ...(partner === undefined ? {} : { pair: `item-${partner}` }),
+    };
+  });
+  plan.safetyAt.forEach((position, index) => {
+    items.splice(Math.min(position, items.length), 0, { id: `safety-${index}`, text: `Generated safety statement ${index}.`, safety: true });
   });
   const [middleMin, middleMax] = plan.middle;
   const lower = [0, ...[...new Set(plan.lowerCuts.filter((cut) => cut > 0 && cut < middleMin))].sort((a, b) => a - b), middleMin];
@@ -65,21 +95,11 @@ function buildQuizInput(plan: QuizPlan): QuizInput {
     subscales: subscaleIds.map((id, index) => ({
       id,
       title: `Part ${id}`,
-      polarity: plan.subscalePolarities[index]!,
+      polarity: polarities[index]!,
       higherMeans: 'more of a generated part',
       link: { section: 'where-this-leaves-you', anchor: 'not-needing-them-back' },
     })),
-    items: statements.map((statement, index) => {
-      if (statement === null) return { id: `item-${index}`, text: `Generated safety statement ${index}.`, safety: true };
-      const partner = partnerOf.get(index);
-      return {
-        id: `item-${index}`,
-        text: `Generated statement ${index}.`,
-        subscale: subscaleIds[statement.subscale]!,
-        agreeing: statement.isMore ? ('more' as const) : ('less' as const),
-        ...(partner === undefined ? {} : { pair: `item-${partner}` }),
-      };
-    }),
+    items,
     bands: ranges.map(([min, max, middle], index) => ({
       id: `band-${index}`,
       ...(middle ? { middle } : {}),
@@ -95,21 +115,27 @@ function buildQuizInput(plan: QuizPlan): QuizInput {
 
 const polarityArbitrary = fc.constantFrom<Polarity>('higher-is-harder', 'higher-is-healthier');
 
+const subscaleArbitrary = fc.record({
+  polarity: polarityArbitrary,
+  keys: fc.array(fc.boolean(), { minLength: 3, maxLength: 4 }),
+});
+
 /**
- * Valid quizzes across the allowed ranges: 10-16 statements (one or more of them safety flags), 2-4 subscales
- * of either polarity, 3-5 bands around a middle band, either quiz polarity, random keying and pairs. Plans the
- * schema rejects (too few reverse-keyed statements, a band no score can reach) are filtered out, so every
- * value passed quizSchema.
+ * Valid quizzes across the allowed ranges, built to be valid: 2-4 subscales of 3-4 statements (the first two
+ * running the quiz's way, so the total has six or more statements balanced "more" and "less"), one or two
+ * safety statements, pairs, 3-5 bands around a middle band, either polarity. Plans the schema still rejects
+ * (a band no score can reach) are filtered out, so every value passed quizSchema.
  */
 export const quizArbitrary: fc.Arbitrary<QuizDefinition> = fc
   .record({
-    subscalePolarities: fc.array(polarityArbitrary, { minLength: 2, maxLength: 4 }),
-    statements: fc.array(fc.option(fc.tuple(fc.nat(3), fc.boolean()), { freq: 6 }), { minLength: 10, maxLength: 16 }),
+    polarity: polarityArbitrary,
+    subscales: fc.array(subscaleArbitrary, { minLength: 2, maxLength: 3 }),
+    safetyAt: fc.array(fc.nat(12), { minLength: 1, maxLength: 2 }),
+    shuffle: fc.array(fc.nat(99), { minLength: 1, maxLength: 12 }),
     pairCount: fc.nat(4),
     middle: fc.tuple(fc.integer({ min: 20, max: 40 }), fc.integer({ min: 60, max: 80 })),
     lowerCuts: fc.array(fc.integer({ min: 1, max: 39 }), { maxLength: 1 }),
     upperCuts: fc.array(fc.integer({ min: 62, max: 100 }), { maxLength: 1 }),
-    polarity: polarityArbitrary,
     version: fc.integer({ min: 1, max: 255 }),
   })
   .map((plan) => quizSchema.safeParse(buildQuizInput(plan)))

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareResults, describeChange, findPreviousResult } from '../../../src/features/quiz/engine/compare';
+import { compareResults, describeChange, findPreviousResult, oneStep } from '../../../src/features/quiz/engine/compare';
 import type { StoredResult } from '../../../src/features/quiz/engine/results';
 import { fill } from '../../../src/kit/fill';
 
@@ -22,21 +22,30 @@ function result(id: string, takenAt: string, overrides: Partial<StoredResult> = 
 describe('describeChange', () => {
   it.each([
     // No change at all.
-    [0, 'higher-is-harder', true, 'same'],
-    // Under five points: one or two answers a step apart, so "about the same".
-    [4, 'higher-is-harder', true, 'small'],
-    [-4, 'higher-is-healthier', false, 'small'],
-    // A harder-is-higher total going up weighs more; down, less.
-    [5, 'higher-is-harder', true, 'harderUp'],
-    [-12, 'higher-is-harder', true, 'harderDown'],
+    [0, 'higher-is-harder', true, 8, 'same'],
+    // One answer one step over 8 statements moves 3.125, shown as 3 or 4: "about the same".
+    [4, 'higher-is-harder', true, 8, 'small'],
+    // Over 4 statements one step is 6.25, shown as 6 or 7.
+    [-7, 'higher-is-healthier', false, 4, 'small'],
+    // Two steps are a change.
+    [5, 'higher-is-harder', true, 8, 'harderUp'],
+    [-12, 'higher-is-harder', true, 8, 'harderDown'],
     // A healthier-is-higher total going up is further along.
-    [20, 'higher-is-healthier', true, 'healthierUp'],
-    [-20, 'higher-is-healthier', true, 'healthierDown'],
+    [20, 'higher-is-healthier', true, 13, 'healthierUp'],
+    [-20, 'higher-is-healthier', true, 13, 'healthierDown'],
     // A subscale says more or less of what it names, whatever its polarity.
-    [15, 'higher-is-healthier', false, 'partUp'],
-    [-15, 'higher-is-harder', false, 'partDown'],
-  ] as const)('a change of %i on a %s %s reads as %s', (delta, polarity, isTotal, meaning) => {
-    expect(describeChange(delta, polarity, isTotal)).toBe(meaning);
+    [15, 'higher-is-healthier', false, 4, 'partUp'],
+    [-15, 'higher-is-harder', false, 4, 'partDown'],
+  ] as const)('a change of %i on a %s %s over %i statements reads as %s', (delta, polarity, isTotal, itemCount, meaning) => {
+    expect(describeChange(delta, polarity, isTotal, itemCount)).toBe(meaning);
+  });
+
+  it.each([
+    [4, 7],
+    [8, 4],
+    [13, 2],
+  ])('takes one answer moving one step over %i statements to be at most %i points', (itemCount, points) => {
+    expect(oneStep(itemCount)).toBe(points);
   });
 });
 
@@ -61,24 +70,22 @@ describe('findPreviousResult', () => {
 });
 
 describe('compareResults', () => {
+  const newScore = {
+    quizVersion: 2,
+    normalized: 25,
+    itemCount: 8,
+    subscales: [
+      { id: 'fuel', title: 'Anger as fuel', polarity: 'higher-is-healthier' as const, normalized: 70, itemCount: 4 },
+      { id: 'revenge', title: 'Revenge and lashing out', polarity: 'higher-is-harder' as const, normalized: 10, itemCount: 4 },
+      { id: 'replaying', title: 'Replaying the breakup', polarity: 'higher-is-harder' as const, normalized: 48, itemCount: 4 },
+    ],
+  };
+
   it('sets total and shared subscales side by side, in the new result’s order', () => {
-    const previous = result('a', '2026-03-01T10:00:00.000Z', { quizVersion: 1 });
-    const comparison = compareResults(
-      previous,
-      {
-        quizVersion: 2,
-        normalized: 25,
-        subscales: [
-          { id: 'fuel', title: 'Anger as fuel', polarity: 'higher-is-healthier', normalized: 70 },
-          { id: 'revenge', title: 'Revenge and lashing out', polarity: 'higher-is-harder', normalized: 10 },
-          { id: 'replaying', title: 'Replaying the breakup', polarity: 'higher-is-harder', normalized: 48 },
-        ],
-      },
-      'higher-is-harder',
-    );
+    const comparison = compareResults(result('a', '2026-03-01T10:00:00.000Z'), newScore, 'higher-is-harder');
     expect(comparison).toEqual({
       previousTakenAt: '2026-03-01T10:00:00.000Z',
-      isSameVersion: false,
+      isSameVersion: true,
       total: { id: 'total', title: '', before: 40, after: 25, delta: -15, meaning: 'harderDown' },
       subscales: [
         { id: 'fuel', title: 'Anger as fuel', before: 30, after: 70, delta: 40, meaning: 'partUp' },
@@ -86,6 +93,16 @@ describe('compareResults', () => {
         { id: 'replaying', title: 'Replaying the breakup', before: 50, after: 48, delta: -2, meaning: 'small' },
       ],
     });
+  });
+
+  it('gives numbers without a verdict against a result from another version of the quiz', () => {
+    const comparison = compareResults(result('a', '2026-03-01T10:00:00.000Z', { quizVersion: 1 }), newScore, 'higher-is-harder');
+    expect(comparison.isSameVersion).toBe(false);
+    expect([comparison.total, ...comparison.subscales].map(({ meaning }) => meaning)).toEqual([
+      'otherVersion',
+      'otherVersion',
+      'otherVersion',
+    ]);
   });
 });
 

@@ -8,7 +8,8 @@ export type QuizInput = z.input<typeof quizSchema>;
 /**
  * A small valid quiz, as its YAML would read. A higher-is-harder quiz of thirteen statements: one safety flag
  * and three subscales of four, two of them harder-is-higher and one (hope) healthier-is-higher, so that a
- * subscale whose direction differs from the total's is always exercised:
+ * subscale whose direction differs from the total's is always exercised. Hope is shown on its own: the
+ * total counts steady and focus only.
  *   index  id        subscale (polarity)  agreeing  moves the total  extras
  *   0      safe      (safety flag: no subscale, no score)
  *   1      steady-1  steady (harder)      more      up
@@ -18,12 +19,12 @@ export type QuizInput = z.input<typeof quizSchema>;
  *   5      focus-1   focus (harder)       more      up
  *   6      focus-2   focus                more      up               pair focus-3
  *   7      focus-3   focus                less      down             pair focus-2
- *   8      focus-4   focus                more      up
- *   9      hope-1    hope (healthier)     more      down
- *   10     hope-2    hope                 less      up
- *   11     hope-3    hope                 more      down             pair hope-4
- *   12     hope-4    hope                 less      up               pair hope-3
- * Five of twelve scored statements lower the total (the minimum is four), three pairs, bands 0-39 / 40-60
+ *   8      focus-4   focus                less      down
+ *   9      hope-1    hope (healthier)     more      -
+ *   10     hope-2    hope                 less      -
+ *   11     hope-3    hope                 more      -                pair hope-4
+ *   12     hope-4    hope                 less      -                pair hope-3
+ * The total's eight statements balance four "more" and four "less"; three pairs; bands 0-39 / 40-60
  * (middle) / 61-100. Returns a fresh object each call so tests can mutate it.
  */
 export function createFixtureInput(): QuizInput {
@@ -77,7 +78,7 @@ export function createFixtureInput(): QuizInput {
       item('focus-1', 'focus', 'more'),
       item('focus-2', 'focus', 'more', 'focus-3'),
       item('focus-3', 'focus', 'less', 'focus-2'),
-      item('focus-4', 'focus', 'more'),
+      item('focus-4', 'focus', 'less'),
       item('hope-1', 'hope', 'more'),
       item('hope-2', 'hope', 'less'),
       item('hope-3', 'hope', 'more', 'hope-4'),

@@ -124,15 +124,38 @@ describe('quizSchema', () => {
     { name: 'a long item text', mutate: (quiz) => void (quiz.items[0].text = 'x'.repeat(161)), path: 'items.0.text', message: '160' },
     // Item ids are unique.
     { name: 'a repeated item id', mutate: (quiz) => void (quiz.items[4].id = 'steady-1'), path: 'items.4.id', message: 'more than once' },
-    // At least a third of the scored statements lower the total: 3 of 12 is too few.
+    // The total's statements balance "more" and "less" within one: 6 and 2 do not.
     {
-      name: 'too few reverse-keyed statements',
+      name: 'an unbalanced total',
       mutate: (quiz) => {
         quiz.items[4].agreeing = 'more';
-        quiz.items[9].agreeing = 'less';
+        quiz.items[8].agreeing = 'more';
       },
       path: 'items',
-      message: 'found 3, need 4',
+      message: 'found 6 "more" and 2 "less"',
+    },
+    // The total needs six statements of the quiz's polarity.
+    {
+      name: 'a total of four statements',
+      mutate: (quiz) => void (quiz.subscales[1].polarity = 'higher-is-healthier'),
+      path: 'subscales',
+      message: 'hold 4 statements, and the total needs at least 6',
+    },
+    // Every subscale has three statements or more.
+    {
+      name: 'a subscale of two statements',
+      mutate: (quiz) => {
+        quiz.items = quiz.items.filter(({ id }) => id !== 'hope-1' && id !== 'hope-2');
+      },
+      path: 'subscales.2.id',
+      message: 'has 2 statements',
+    },
+    // A pair never points at a safety statement.
+    {
+      name: 'a pair to a safety statement',
+      mutate: (quiz) => void (quiz.items[4].pair = 'safe'),
+      path: 'items.4.pair',
+      message: 'safety statement',
     },
     // A scored statement says which way agreeing points.
     {
@@ -252,12 +275,22 @@ describe('quizSchema', () => {
     },
     // A pair joins a "more" and a "less" statement.
     {
+      name: 'a pair of two "less" statements',
+      mutate: (quiz) => {
+        quiz.items[4].pair = 'focus-4';
+        quiz.items[8].pair = 'steady-4';
+      },
+      path: 'items.4.pair',
+      message: 'in another',
+    },
+    {
       name: 'a pair of two "more" statements',
       mutate: (quiz) => {
-        quiz.items[5].pair = 'focus-4';
-        quiz.items[8].pair = 'focus-1';
+        quiz.items[9].pair = 'hope-3';
+        quiz.items[11].pair = 'hope-1';
+        delete quiz.items[12].pair;
       },
-      path: 'items.5.pair',
+      path: 'items.9.pair',
       message: 'both "more"',
     },
     // A pair says opposite things about one subscale.
@@ -370,7 +403,7 @@ describe('quizSchema', () => {
           quiz.bands[2],
         ]),
       path: 'bands.1',
-      message: 'No total score can land in 1-1 with 12 scored statements',
+      message: 'No total score can land in 1-1 with 8 statements in the total',
     },
     // Band ids are unique.
     { name: 'a repeated band id', mutate: (quiz) => void (quiz.bands[1].id = 'low'), path: 'bands.1.id', message: 'more than once' },

@@ -7,15 +7,16 @@ import { quizWithAnswersArbitrary } from './arbitraries';
 import { createFixtureInput, fixtureQuiz, toAnswers } from './fixtures';
 
 // Fixture statement order (see fixtures.ts): 0 safe (flag) | steady-1..4 more, more, less, less |
-// focus-1..4 more, more, less, more | hope-1..4 more, less, more, less. Steady and focus are harder-is-higher
-// like the quiz; hope is healthier-is-higher, so agreeing with a "more" hope statement lowers the total.
+// focus-1..4 more, more, less, less | hope-1..4 more, less, more, less. Steady and focus are harder-is-higher
+// like the quiz and make up the total; hope is healthier-is-higher and is shown on its own.
 interface ScoreCase {
   name: string;
   answers: string;
   normalized: number;
   band: string;
   subscales: [steady: number, focus: number, hope: number];
-  placeToStart: string;
+  /** The part named as the place to start, or null when none is clearly hard. */
+  placeToStart: string | null;
   contradictory: string[];
   isStraightLined: boolean;
   isCareless: boolean;
@@ -23,38 +24,37 @@ interface ScoreCase {
 }
 
 const scoreCases: ScoreCase[] = [
-  // "Not sure" throughout: every number sits at 50, in the middle band; the same answer to every scored
-  // statement is straight-lining. Ties for the place to start go to the first subscale.
+  // "Not sure" throughout: every number sits at 50, in the middle band; no part is named as the place to
+  // start, because none stands out; the same answer to every scored statement is straight-lining.
   {
     name: 'all "Not sure"',
     answers: '3333333333333',
     normalized: 50,
     band: 'middle',
     subscales: [50, 50, 50],
-    placeToStart: 'steady',
+    placeToStart: null,
     contradictory: [],
     isStraightLined: true,
     isCareless: true,
     safety: [],
   },
-  // The lowest total: statements that raise it at 1, those that lower it at 5. Hope, whose high end is the
-  // healthy one, reads 100, and every part has the same (lowest) hardness.
+  // The lowest total, with hope at its healthy end too: nothing is hard, so no place to start.
   {
     name: 'the floor',
-    answers: '1115511515151',
+    answers: '1115511555151',
     normalized: 0,
     band: 'low',
     subscales: [0, 0, 100],
-    placeToStart: 'steady',
+    placeToStart: null,
     contradictory: [],
     isStraightLined: false,
     isCareless: false,
     safety: [],
   },
-  // The highest total: the mirror image. Hope reads 0: none of what it names.
+  // The highest total, with hope at its hard end (0): every part at hardness 100, the first is named.
   {
     name: 'the ceiling',
-    answers: '1551155151515',
+    answers: '1551155111515',
     normalized: 100,
     band: 'high',
     subscales: [100, 100, 0],
@@ -67,23 +67,23 @@ const scoreCases: ScoreCase[] = [
   // Agreeing with the safety statement raises the flag and changes no number (compare 'the floor').
   {
     name: 'the floor with the safety statement agreed',
-    answers: '5115511515151',
+    answers: '5115511555151',
     normalized: 0,
     band: 'low',
     subscales: [0, 0, 100],
-    placeToStart: 'steady',
+    placeToStart: null,
     contradictory: [],
     isStraightLined: false,
     isCareless: false,
     safety: ['safe'],
   },
-  // Only hope moves, to its unhealthy end: hope reads 0, so it is the place to start; its four statements
-  // each give 5 points to the total, 44 of 60 points → 32/48 → 66.7 → 67.
+  // Only hope moves, to its hard end: the total, which does not count it, stays at 50, and hope is the place
+  // to start.
   {
     name: 'hope at its hard end',
     answers: '3333333331515',
-    normalized: 67,
-    band: 'high',
+    normalized: 50,
+    band: 'middle',
     subscales: [50, 50, 0],
     placeToStart: 'hope',
     contradictory: [],
@@ -92,14 +92,14 @@ const scoreCases: ScoreCase[] = [
     safety: [],
   },
   // Two pairs of opposites both agreed with, one of each at "Strongly agree": the mixed-answers note.
-  // Steady 3+5+1+3 = 12 → 50; focus 3+5+2+3 = 13 → 56 (the hardest, so the place to start); total 37 → 52.
+  // Steady 3+5+1+3 = 12 → 50; focus 3+5+2+3 = 13 → 56; the total 25 of 32 points → 53.
   {
     name: 'two pairs strongly agreed',
     answers: '3355335433333',
-    normalized: 52,
+    normalized: 53,
     band: 'middle',
     subscales: [50, 56, 50],
-    placeToStart: 'focus',
+    placeToStart: null,
     contradictory: ['steady-2', 'focus-2'],
     isStraightLined: false,
     isCareless: true,
@@ -109,10 +109,10 @@ const scoreCases: ScoreCase[] = [
   {
     name: 'one pair strongly agreed',
     answers: '3354333333333',
-    normalized: 52,
+    normalized: 53,
     band: 'middle',
     subscales: [56, 50, 50],
-    placeToStart: 'steady',
+    placeToStart: null,
     contradictory: ['steady-2'],
     isStraightLined: false,
     isCareless: false,
@@ -125,7 +125,7 @@ const scoreCases: ScoreCase[] = [
     normalized: 50,
     band: 'middle',
     subscales: [50, 50, 50],
-    placeToStart: 'steady',
+    placeToStart: null,
     contradictory: [],
     isStraightLined: false,
     isCareless: false,
@@ -138,20 +138,21 @@ const scoreCases: ScoreCase[] = [
     normalized: 50,
     band: 'middle',
     subscales: [44, 56, 50],
-    placeToStart: 'focus',
+    placeToStart: null,
     contradictory: ['steady-2', 'focus-2'],
     isStraightLined: false,
     isCareless: true,
     safety: [],
   },
-  // All "Strongly agree": straight-lined, every pair contradictory, and the safety flag raised.
+  // All "Strongly agree": straight-lined, every pair contradictory, the safety flag raised, and, because the
+  // total's statements balance "more" and "less", the middle band.
   {
     name: 'all "Strongly agree"',
     answers: '5555555555555',
-    normalized: 58,
+    normalized: 50,
     band: 'middle',
-    subscales: [50, 75, 50],
-    placeToStart: 'focus',
+    subscales: [50, 50, 50],
+    placeToStart: null,
     contradictory: ['steady-2', 'focus-2', 'hope-3'],
     isStraightLined: true,
     isCareless: true,
@@ -175,7 +176,7 @@ describe('scoreQuiz on the fixture', () => {
       { id: 'focus', title: 'The focus part', polarity: 'higher-is-harder', normalized: expected.subscales[1], itemCount: 4 },
       { id: 'hope', title: 'The hope part', polarity: 'higher-is-healthier', normalized: expected.subscales[2], itemCount: 4 },
     ]);
-    expect(score.placeToStart.id).toBe(expected.placeToStart);
+    expect(score.placeToStart?.id ?? null).toBe(expected.placeToStart);
     expect(score.quality.contradictoryPairs.map(({ moreItemId }) => moreItemId)).toEqual(expected.contradictory);
     expect(score.quality.isStraightLined).toBe(expected.isStraightLined);
     expect(score.quality.isCareless).toBe(expected.isCareless);
@@ -205,18 +206,33 @@ describe('scoreQuiz on the fixture', () => {
     ['a low healthier-is-higher part', '3333333333225', 'hope'],
     // Hope at 100 (hardness 0) and steady at 69: steady is the hardest.
     ['a high harder-is-higher part', '3554333335151', 'steady'],
+    // Every part at 50 or at its healthy end: nothing to name.
+    ['nothing clearly hard', '3333333335151', null],
   ])('picks as the place to start %s', (_, answers, id) => {
-    expect(scoreQuiz(fixtureQuiz, toAnswers(answers)).placeToStart.id).toBe(id);
+    expect(scoreQuiz(fixtureQuiz, toAnswers(answers)).placeToStart?.id ?? null).toBe(id);
   });
 
-  it('scores in the subscale’s own direction whatever the quiz polarity', () => {
-    // The same answers on a higher-is-healthier copy: subscales keep their numbers, the total mirrors.
-    const healthier = withQuiz((input) => void (input.polarity = 'higher-is-healthier'));
-    const answers = toAnswers('3333333331515');
+  it('leaves a part that runs against the quiz out of the total', () => {
+    // Hope moves from one end to the other; the total does not.
+    expect(scoreQuiz(fixtureQuiz, toAnswers('3333333335151')).normalized).toBe(50);
+    expect(scoreQuiz(fixtureQuiz, toAnswers('3333333331515')).normalized).toBe(50);
+    expect(scoreQuiz(fixtureQuiz, toAnswers('3333333333333')).itemCount).toBe(8);
+  });
+
+  it('scores every subscale in its own direction whatever the quiz polarity', () => {
+    // A higher-is-healthier copy with every subscale's polarity flipped too: the same parts make up the
+    // total, and every number stays as it was.
+    const healthier = withQuiz((input) => {
+      input.polarity = 'higher-is-healthier';
+      for (const subscale of input.subscales) {
+        subscale.polarity = subscale.polarity === 'higher-is-harder' ? 'higher-is-healthier' : 'higher-is-harder';
+      }
+    });
+    const answers = toAnswers('3554333331515');
     const harderScore = scoreQuiz(fixtureQuiz, answers);
     const healthierScore = scoreQuiz(healthier, answers);
-    expect(healthierScore.subscales).toEqual(harderScore.subscales);
-    expect(healthierScore.normalized).toBe(100 - harderScore.normalized);
+    expect(healthierScore.subscales.map(({ normalized }) => normalized)).toEqual(harderScore.subscales.map(({ normalized }) => normalized));
+    expect(healthierScore.normalized).toBe(harderScore.normalized);
   });
 
   it.each<[string, (AnswerValue | null)[], RegExp]>([
@@ -281,9 +297,9 @@ describe('scoreQuiz properties', () => {
         // A subscale has at most 16 items, so one point moves it by more than 1 and rounding can't hide it.
         if (item.agreeing === 'more') expect(higherPart).toBeGreaterThan(lowerPart!);
         else expect(higherPart).toBeLessThan(lowerPart!);
-        // The total goes up with the subscale when both point the same way, down otherwise.
-        const isSameWay = (item.agreeing === 'more') === (subscale.polarity === quiz.polarity);
-        if (isSameWay) expect(withHigher.normalized).toBeGreaterThanOrEqual(withLower.normalized);
+        // The total moves with a subscale of the quiz's polarity and ignores one of the other polarity.
+        if (subscale.polarity !== quiz.polarity) expect(withHigher.normalized).toBe(withLower.normalized);
+        else if (item.agreeing === 'more') expect(withHigher.normalized).toBeGreaterThanOrEqual(withLower.normalized);
         else expect(withHigher.normalized).toBeLessThanOrEqual(withLower.normalized);
         // Other subscales don't move.
         withLower.subscales.forEach((other, otherPosition) => {
@@ -310,17 +326,18 @@ describe('scoreQuiz properties', () => {
 
   it('reaches every band of the fixture with hand-picked answers', () => {
     // Floor, middle ("Not sure" throughout), ceiling.
-    expect(['1115511515151', '3333333333333', '1551155151515'].map((answers) => scoreQuiz(fixtureQuiz, toAnswers(answers)).band.id)).toEqual(
+    expect(['1115511555151', '3333333333333', '1551155111515'].map((answers) => scoreQuiz(fixtureQuiz, toAnswers(answers)).band.id)).toEqual(
       fixtureQuiz.bands.map(({ id }) => id),
     );
   });
 
-  it('picks as the place to start the first subscale with the highest hardness', () => {
+  it('names as the place to start the first subscale with the highest hardness, when it is past 60', () => {
     fc.assert(
       fc.property(quizWithAnswersArbitrary, ([quiz, answers]) => {
         const { subscales, placeToStart } = scoreQuiz(quiz, answers);
         const hardness = subscales.map(({ normalized, polarity }) => (polarity === 'higher-is-harder' ? normalized : 100 - normalized));
-        expect(placeToStart.id).toBe(subscales[hardness.indexOf(Math.max(...hardness))]!.id);
+        const highest = Math.max(...hardness);
+        expect(placeToStart?.id ?? null).toBe(highest > 60 ? subscales[hardness.indexOf(highest)]!.id : null);
       }),
     );
   });

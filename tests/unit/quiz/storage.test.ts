@@ -48,18 +48,18 @@ function storageWith(raw: string, mode: StorageMode = 'normal') {
 
 describe('createStoredResult', () => {
   it('snapshots what an old result needs to stay readable', () => {
-    const score = scoreQuiz(fixtureQuiz, toAnswers('3333333331515'));
+    const score = scoreQuiz(fixtureQuiz, toAnswers('1551155111515'));
     const result = createStoredResult(fixtureQuiz, score, { id: 'abc', takenAt: new Date('2025-05-04T03:02:01Z') });
     expect(result).toEqual({
       id: 'abc',
       quizId: 'test-quiz',
       quizVersion: 3,
       takenAt: '2025-05-04T03:02:01.000Z',
-      normalized: 67,
+      normalized: 100,
       band: { id: 'high', title: 'The high band', summary: 'This is a test summary. It has two sentences.' },
       subscales: [
-        { id: 'steady', title: 'The steady part', normalized: 50 },
-        { id: 'focus', title: 'The focus part', normalized: 50 },
+        { id: 'steady', title: 'The steady part', normalized: 100 },
+        { id: 'focus', title: 'The focus part', normalized: 100 },
         { id: 'hope', title: 'The hope part', normalized: 0 },
       ],
     });

@@ -7,13 +7,15 @@ import type { QuizPolarity } from '../quiz-schema';
 import type { StoredResult } from './results';
 
 /**
- * What a change means, for the words the page puts to it: no change; a change too small to make much of; a
- * subscale with more or less of what it names; a total that weighs more or less (higher-is-harder) or is
- * further along or not as far (higher-is-healthier).
+ * What a change means, for the words the page puts to it: no change; a change too small to make much of (no
+ * more than one answer moving one step); a subscale with more or less of what it names; a total that weighs
+ * more or less (higher-is-harder) or is further along or not as far (higher-is-healthier); or, against a
+ * result from another version of the quiz, with other statements, numbers only and no verdict.
  */
 export type ChangeMeaning =
   | 'same'
   | 'small'
+  | 'otherVersion'
   | 'partUp'
   | 'partDown'
   | 'harderUp'
@@ -49,11 +51,15 @@ export interface ResultComparison {
 export interface ComparedScore {
   quizVersion: number;
   normalized: number;
-  subscales: readonly { id: string; title: string; polarity: QuizPolarity; normalized: number }[];
+  /** How many statements the total counts. */
+  itemCount: number;
+  subscales: readonly { id: string; title: string; polarity: QuizPolarity; normalized: number; itemCount: number }[];
 }
 
-// A change this small is one or two answers moving a step: say so rather than make much of it.
-const SMALL_CHANGE = 5;
+/** The most a number over `itemCount` statements moves when one answer moves one step, rounding included. */
+export function oneStep(itemCount: number): number {
+  return Math.ceil(100 / (4 * itemCount));
+}
 
 /** The latest saved result of a quiz taken before `before` (ISO 8601), leaving out the id given; null if none. */
 export function findPreviousResult(
@@ -72,10 +78,13 @@ export function findPreviousResult(
   );
 }
 
-/** What a change of `delta` points means for a subscale, or for the total of a quiz of `polarity`. */
-export function describeChange(delta: number, polarity: QuizPolarity, isTotal: boolean): ChangeMeaning {
+/**
+ * What a change of `delta` points means for a subscale, or for the total of a quiz of `polarity`, over
+ * `itemCount` statements.
+ */
+export function describeChange(delta: number, polarity: QuizPolarity, isTotal: boolean, itemCount: number): ChangeMeaning {
   if (delta === 0) return 'same';
-  if (Math.abs(delta) < SMALL_CHANGE) return 'small';
+  if (Math.abs(delta) <= oneStep(itemCount)) return 'small';
   const direction = delta > 0 ? 'Up' : 'Down';
   if (!isTotal) return `part${direction}`;
   return `${polarity === 'higher-is-harder' ? 'harder' : 'healthier'}${direction}`;
@@ -88,20 +97,23 @@ function createChange(id: string, title: string, before: number, after: number, 
 /** Sets a new score against an earlier saved result of the same quiz. */
 export function compareResults(previous: StoredResult, score: ComparedScore, quizPolarity: QuizPolarity): ResultComparison {
   const earlier = new Map(previous.subscales.map((subscale) => [subscale.id, subscale.normalized]));
+  const isSameVersion = previous.quizVersion === score.quizVersion;
+  const meaning = (delta: number, polarity: QuizPolarity, isTotal: boolean, itemCount: number): ChangeMeaning =>
+    isSameVersion || delta === 0 ? describeChange(delta, polarity, isTotal, itemCount) : 'otherVersion';
   return {
     previousTakenAt: previous.takenAt,
-    isSameVersion: previous.quizVersion === score.quizVersion,
+    isSameVersion,
     total: createChange(
       'total',
       '',
       previous.normalized,
       score.normalized,
-      describeChange(score.normalized - previous.normalized, quizPolarity, true),
+      meaning(score.normalized - previous.normalized, quizPolarity, true, score.itemCount),
     ),
     subscales: score.subscales
       .filter((subscale) => earlier.has(subscale.id))
-      .map(({ id, title, polarity, normalized }) =>
-        createChange(id, title, earlier.get(id)!, normalized, describeChange(normalized - earlier.get(id)!, polarity, false)),
+      .map(({ id, title, polarity, normalized, itemCount }) =>
+        createChange(id, title, earlier.get(id)!, normalized, meaning(normalized - earlier.get(id)!, polarity, false, itemCount)),
       ),
   };
 }

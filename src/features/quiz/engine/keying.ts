@@ -1,9 +1,12 @@
 /**
- * How a statement is keyed: which way agreeing moves its subscale, and which way it moves the total. The
- * data says, per statement, whether agreeing means more or less of what its subscale names; per subscale,
- * whether more of that is the harder or the healthier end; and per quiz, which end a high total is. Everything
- * else follows here, in one place, for the schema and the engine alike. Structural types only, so the
- * schema can use this module without importing itself back.
+ * How a statement is keyed: which way agreeing moves its subscale, and whether and which way it moves the
+ * total. The data says, per statement, whether agreeing means more or less of what its subscale names; per
+ * subscale, whether more of that is the harder or the healthier end; and per quiz, which end a high total is.
+ * The total sums the subscales that run the quiz's way; a subscale that runs the other way ("Anger as fuel"
+ * in a quiz whose high end is the hard one) is shown on its own, because folding it in would let a total,
+ * and the band words that go with it, say the opposite of that subscale's bar. Everything else follows here,
+ * in one place, for the schema and the engine alike. Structural types only, so the schema can use this
+ * module without importing itself back.
  */
 
 /** Which end a high number is. */
@@ -29,13 +32,9 @@ export function scoreForSubscale(agreeing: 'more' | 'less', value: number): numb
   return agreeing === 'more' ? value : 6 - value;
 }
 
-/**
- * Whether agreeing with a statement raises the quiz total: it does when "more" of its subscale points the
- * same way as the quiz (a "more" statement in a subscale of the quiz's polarity, or a "less" one in a
- * subscale of the other polarity).
- */
-export function raisesTotal(agreeing: 'more' | 'less', subscalePolarity: Polarity, quizPolarity: Polarity): boolean {
-  return (agreeing === 'more') === (subscalePolarity === quizPolarity);
+/** Whether a subscale counts towards the quiz total: it does when its high end is the quiz's high end. */
+export function countsTowardTotal(subscalePolarity: Polarity, quizPolarity: Polarity): boolean {
+  return subscalePolarity === quizPolarity;
 }
 
 /** How hard a subscale's number is to live with, 0-100 whatever its polarity: the number, or 100 minus it. */

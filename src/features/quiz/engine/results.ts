@@ -21,7 +21,7 @@
  * readStoredResult and this comment.
  *
  * Lifecycle: loads never write. Every write (save, delete, import) reads the stored data, upgrades it, keeps
- * each record that validates, drops the rest and writes a schema 2 envelope back, sorted by takenAt and
+ * each record that validates, drops the rest and writes a current-schema envelope back, sorted by takenAt and
  * trimmed to the newest MAX_STORED_RESULTS. Unreadable data (not JSON, wrong shape) holds no valid record,
  * so the next write replaces it. Data with a newer schema than this code knows is never overwritten: loads
  * report it as 'newer' and writes refuse with reason 'newer-data', so an old cached page can't destroy what a

@@ -1,6 +1,6 @@
 import type { QuizBand, QuizDefinition, QuizItem, QuizPolarity, QuizSubscale, ScoredQuizItem } from '../quiz-schema';
 import { assertCompleteAnswers, type AnswerValue, type Answers } from './answers';
-import { isScored, measureHardness, raisesTotal, scoreForSubscale } from './keying';
+import { countsTowardTotal, isScored, measureHardness, scoreForSubscale } from './keying';
 import { normalizeScore } from './normalize';
 
 /**
@@ -49,12 +49,15 @@ export interface SafetyCheck {
 
 /** Everything the result view shows for one complete set of answers. */
 export interface QuizScore {
-  /** Normalized total over the scored statements, 0-100, in the quiz's direction. */
+  /** Normalized total over the statements of the subscales that run the quiz's way, 0-100. */
   normalized: number;
+  /** How many statements the total counts. */
+  itemCount: number;
   band: QuizBand;
   /** In definition order. */
   subscales: SubscaleScore[];
-  placeToStart: PlaceToStart;
+  /** The hardest part, when one is clearly on the hard side; null when none is. */
+  placeToStart: PlaceToStart | null;
   quality: AnswerQuality;
   safety: SafetyCheck;
 }
@@ -81,12 +84,6 @@ function findSubscale(quiz: QuizDefinition, id: string): QuizSubscale {
   return subscale;
 }
 
-/** The 1-5 points an answer gives towards a high total of the quiz. */
-export function scoreForTotal(quiz: QuizDefinition, item: ScoredQuizItem, value: AnswerValue): number {
-  const points = scoreForSubscale(item.agreeing, value);
-  return raisesTotal('more', findSubscale(quiz, item.subscale).polarity, quiz.polarity) ? points : 6 - points;
-}
-
 /** Pairs each scored statement with its answer, leaving safety statements out. */
 function listScoredAnswers(quiz: QuizDefinition, answers: readonly AnswerValue[]): [ScoredQuizItem, AnswerValue][] {
   return quiz.items.flatMap((item: QuizItem, index) => (isScored(item) ? [[item, answers[index]] as [ScoredQuizItem, AnswerValue]] : []));
@@ -100,10 +97,15 @@ function scoreSubscales(quiz: QuizDefinition, scored: readonly [ScoredQuizItem, 
   });
 }
 
-function findPlaceToStart(quiz: QuizDefinition, subscales: readonly SubscaleScore[]): PlaceToStart {
+/** How hard a part must be before it is named as the place to start: past the middle band's top. */
+export const PLACE_TO_START_MIN_HARDNESS = 61;
+
+function findPlaceToStart(quiz: QuizDefinition, subscales: readonly SubscaleScore[]): PlaceToStart | null {
   const hardness = (subscale: SubscaleScore) => measureHardness(subscale.normalized, subscale.polarity);
   // Strictly harder only, so ties keep the first subscale in definition order.
   const hardest = subscales.reduce((current, candidate) => (hardness(candidate) > hardness(current) ? candidate : current));
+  // A part in the middle is not a finding: naming one would invent a problem the answers do not show.
+  if (hardness(hardest) < PLACE_TO_START_MIN_HARDNESS) return null;
   const { higherMeans, link } = findSubscale(quiz, hardest.id);
   return { ...hardest, higherMeans, link };
 }
@@ -141,11 +143,13 @@ function checkSafety(quiz: QuizDefinition, answers: readonly AnswerValue[]): Saf
 export function scoreQuiz(quiz: QuizDefinition, answers: Answers): QuizScore {
   assertCompleteAnswers(quiz, answers, 'scoreQuiz');
   const scored = listScoredAnswers(quiz, answers);
-  const totalPoints = scored.reduce((total, [item, value]) => total + scoreForTotal(quiz, item, value), 0);
-  const normalized = normalizeScore(totalPoints, scored.length);
+  const inTotal = scored.filter(([item]) => countsTowardTotal(findSubscale(quiz, item.subscale).polarity, quiz.polarity));
+  const totalPoints = inTotal.reduce((total, [item, value]) => total + scoreForSubscale(item.agreeing, value), 0);
+  const normalized = normalizeScore(totalPoints, inTotal.length);
   const subscales = scoreSubscales(quiz, scored);
   return {
     normalized,
+    itemCount: inTotal.length,
     band: findBand(quiz, normalized),
     subscales,
     placeToStart: findPlaceToStart(quiz, subscales),
