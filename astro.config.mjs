@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import pagefind from './src/features/search/pagefind-integration.ts';
 import offline from './src/features/offline/offline-integration.ts';
+import contentCheck from './src/content-check.ts';
 import headers from './src/features/headers/headers-integration.ts';
 import baseLinks from './src/features/guide/base-links.ts';
 import { normalizeBase } from './src/kit/paths.ts';
@@ -32,11 +33,13 @@ export default defineConfig({
   base,
   trailingSlash: 'always',
   build: { format: 'directory' },
+  // contentCheck() runs every content rule before anything is built, so a broken file stops the build at once.
   // pagefind() indexes the built pages for site search (and serves the last index during `astro dev`).
   // offline() draws the app icons and writes /sw.js; after pagefind() so the search index is precached.
   // headers() writes dist/_headers (CSP as a header, plus security headers) from the built pages; it
   // reads the finished HTML, so it stays last.
   integrations: [
+    contentCheck(),
     mdx(),
     preact(),
     sitemap({ filter: (page) => !page.includes('/404') && !page.includes('/offline/') }),

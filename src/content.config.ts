@@ -6,8 +6,8 @@ import { pageSchema } from './features/guide/page-schema';
 import { quizSchema } from './features/quiz/quiz-schema';
 
 // Prose lives in the top-level content/ folder, apart from code. File names are the ids (and slugs).
-// Cross-references (topics named by sections, sections named by quizzes) are checked after loading, in
-// utils/content-integrity.ts, so an error can name the file and the field that is wrong.
+// Every file, and every rule across files, is checked before the build begins (src/content-check.ts), so
+// an error names the file and the field; the schemas here give the pages their types.
 
 /** The guide, one MDX file per section. */
 const guide = defineCollection({

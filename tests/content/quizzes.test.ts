@@ -1,24 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import GithubSlugger from 'github-slugger';
 import { quizSchema, type QuizDefinition } from '../../src/features/quiz/quiz-schema';
 import type { AnswerValue } from '../../src/features/quiz/engine/answers';
 import { scoreQuiz } from '../../src/features/quiz/engine/score';
-import { checkQuizReferences, type SectionAnchors } from '../../src/features/quiz/quiz-data';
-import { readCollection } from './load-content';
+import { readContentFolder } from '../../src/kit/content-files';
+import { rootDir } from '../support/dist.ts';
 import { keyedAnswers } from '../support/quiz-answers';
 
-const quizFiles = readCollection('quizzes');
-const sectionFiles = readCollection('guide');
-
-/** The h2 and h3 anchors of each guide section, as Astro generates them. */
-const guideAnchors: SectionAnchors = new Map(
-  sectionFiles.map((file) => {
-    const slugger = new GithubSlugger();
-    const slugs = [...file.body.matchAll(/^#{2,3} (.+)$/gm)].map((match) => slugger.slug(match[1]!.trim()));
-    return [file.id, new Set(slugs)];
-  }),
-);
+// The real quizzes, read as the build reads them. Whether they pass their schema and their references into the
+// guide is checked with the rest of the content (content-check.test.ts); these tests are about what the
+// scores say.
+const quizFiles = readContentFolder(rootDir, 'quizzes');
 
 /**
  * What each subscale's title names, as a reader would judge it from its title and the statements' words alone,
@@ -132,13 +124,8 @@ describe('quiz files', () => {
   });
 
   describe.each(quizFiles.map((file) => [file.filePath, file] as const))('%s', (_path, file) => {
-    const parsed = quizSchema.safeParse(file.data);
-    const quiz = parsed.success ? parsed.data : undefined;
+    const quiz: QuizDefinition | undefined = quizSchema.safeParse(file.data).data;
     const middle = quiz?.bands.find((band) => band.middle);
-
-    it('passes the quiz schema', () => {
-      expect(parsed.success ? [] : parsed.error.issues).toEqual([]);
-    });
 
     it('gives the two keyed extremes the two end bands, and "Not sure" throughout the middle band', () => {
       const low = scoreQuiz(quiz!, keyedAnswers(quiz!, 'low'));
@@ -229,37 +216,5 @@ describe('quiz files', () => {
         expect(scoreQuiz(quiz!, quiz!.items.map(() => value)).quality.isCareless, `all ${value}`).toBe(true);
       }
     });
-
-    it('names only guide sections and headings that exist, and its id is its file name', () => {
-      expect(checkQuizReferences([{ id: file.id, filePath: file.filePath, data: quiz! }], guideAnchors)).toEqual([]);
-    });
-  });
-});
-
-describe('checkQuizReferences', () => {
-  const quiz = quizSchema.parse(quizFiles.find((file) => file.id === 'victim-mindset')!.data);
-
-  it('names the file and field of an unknown section, band section and anchor', () => {
-    const broken: QuizDefinition = {
-      ...quiz,
-      sections: [...quiz.sections, 'no-such-section'],
-      bands: quiz.bands.map((band, index) => (index === 1 ? { ...band, sections: ['also-missing'] } : band)),
-      subscales: quiz.subscales.map((subscale, index) =>
-        index === 0 ? { ...subscale, link: { ...subscale.link, anchor: 'not-a-heading' } } : subscale,
-      ),
-    };
-    const problems = checkQuizReferences([{ id: 'victim-mindset', filePath: 'content/quizzes/victim-mindset.yaml', data: broken }], guideAnchors);
-    expect(problems.map(({ file, field }) => `${file} ${field}`)).toEqual([
-      `content/quizzes/victim-mindset.yaml sections[${quiz.sections.length}]`,
-      'content/quizzes/victim-mindset.yaml bands[1].sections[0]',
-      'content/quizzes/victim-mindset.yaml subscales[0].link.anchor',
-    ]);
-    expect(problems[0]!.message).toMatch(/unknown guide section "no-such-section"/);
-    expect(problems[2]!.message).toMatch(/"not-a-heading" is not an h2 or h3 heading of leaving-the-victim-mentality/);
-  });
-
-  it('reports an id that differs from the file name', () => {
-    const problems = checkQuizReferences([{ id: 'renamed', data: quiz }], guideAnchors);
-    expect(problems).toEqual([expect.objectContaining({ file: 'renamed', field: 'id' })]);
   });
 });

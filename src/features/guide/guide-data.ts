@@ -1,13 +1,12 @@
 /**
  * The guide's content, loaded once per build: sections in reading order with their reading time and
- * topics resolved. Every page goes through here, so cross-collection problems (an unknown topic, two
- * sections with the same order) stop the build with a message naming the file and the field.
+ * topics resolved. Problems such as an unknown topic or two sections with the same order never reach
+ * here: the content is checked before the build begins (src/content-check.ts, guide-rules.ts).
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { sortByOrder } from './navigation';
 import { resolveTopics } from './topics';
 import { countWords, estimateReadingMinutes } from './reading-time';
-import { assertNoProblems, checkOrders, checkReferences } from '../../kit/content-problems';
 import { href } from '../../routes';
 
 /** A topic entry. */
@@ -39,15 +38,9 @@ function countSectionWords(entry: CollectionEntry<'guide'>): number {
   return countWords(entry.body ?? '') + countWords(extras);
 }
 
-/** Loads, checks and orders the guide. */
+/** Loads and orders the guide (checked before the build began: see src/content-check.ts). */
 async function loadGuide(): Promise<GuideContent> {
   const [entries, topicEntries] = await Promise.all([getCollection('guide'), getCollection('topics')]);
-  const topicIds = new Set(topicEntries.map((topic) => topic.id));
-  assertNoProblems([
-    ...checkOrders(entries),
-    ...checkOrders(topicEntries),
-    ...checkReferences(entries, 'topics', topicIds, 'topic'),
-  ]);
   const topics = sortByOrder(topicEntries);
   const sections = sortByOrder(entries).map((entry): GuideSection => {
     const words = countSectionWords(entry);

@@ -1,14 +1,12 @@
 /**
- * The self-check quizzes, loaded once per build and checked against the guide: every section slug a quiz
- * names must exist, and every subscale's link must point at a real h2/h3 heading of that section. A problem
- * stops the build with a message naming the file and the field (the quiz schema has already checked
- * everything that can be known from one file alone).
+ * The self-check quizzes, loaded once per build with the guide sections they draw on and the headings
+ * their subscales link to. The content was checked before the build began (src/content-check.ts: the
+ * schema, and quiz-rules.ts for references into the guide), so every name here resolves.
  */
 import { getCollection, render, type CollectionEntry } from 'astro:content';
 import type { MarkdownHeading } from 'astro';
 import type { QuizLinks } from './quiz-links';
 import type { QuizDefinition } from './quiz-schema';
-import { assertNoProblems, describeFile, type ContentProblem } from '../../kit/content-problems';
 import { href } from '../../routes';
 import { getGuide, sectionHref, type GuideSection } from '../guide/guide-data';
 
@@ -19,58 +17,6 @@ export interface Quiz {
   data: QuizDefinition;
   /** The sections named in `sections`, in the quiz's order. */
   sections: GuideSection[];
-}
-
-/** The guide as the quiz checks see it: each section's id with the slugs of its h2 and h3 headings. */
-export type SectionAnchors = ReadonlyMap<string, ReadonlySet<string>>;
-
-/** The minimum a quiz entry needs for the checks. */
-interface QuizEntry {
-  id: string;
-  filePath?: string | undefined;
-  data: QuizDefinition;
-}
-
-/**
- * Finds every reference from the quizzes into the guide that does not resolve: section slugs in `sections`,
- * `bands[].sections` and `subscales[].link.section`, and each `link.anchor` as a heading of its section.
- * Also checks that each quiz's `id` equals its file name.
- */
-export function checkQuizReferences(quizzes: readonly QuizEntry[], guide: SectionAnchors): ContentProblem[] {
-  const known = [...guide.keys()].sort().join(', ');
-  return quizzes.flatMap((quiz) => {
-    const file = describeFile(quiz);
-    const problems: ContentProblem[] = [];
-    const checkSection = (slug: string, field: string): boolean => {
-      if (guide.has(slug)) return true;
-      problems.push({ file, field, message: `unknown guide section "${slug}". Known sections: ${known}.` });
-      return false;
-    };
-    if (quiz.data.id !== quiz.id) {
-      problems.push({
-        file,
-        field: 'id',
-        message: `the id "${quiz.data.id}" must equal the file name "${quiz.id}".`,
-      });
-    }
-    quiz.data.sections.forEach((slug, index) => checkSection(slug, `sections[${index}]`));
-    quiz.data.bands.forEach((band, bandIndex) =>
-      band.sections.forEach((slug, index) => checkSection(slug, `bands[${bandIndex}].sections[${index}]`)),
-    );
-    quiz.data.subscales.forEach((subscale, index) => {
-      const { section, anchor } = subscale.link;
-      if (!checkSection(section, `subscales[${index}].link.section`)) return;
-      const anchors = guide.get(section)!;
-      if (!anchors.has(anchor)) {
-        problems.push({
-          file,
-          field: `subscales[${index}].link.anchor`,
-          message: `"${anchor}" is not an h2 or h3 heading of ${section}. Its headings: ${[...anchors].join(', ')}.`,
-        });
-      }
-    });
-    return problems;
-  });
 }
 
 /** Orders quizzes by where their first section sits in the guide, then by id. */
@@ -98,10 +44,6 @@ async function loadQuizzes(): Promise<LoadedQuizzes> {
       }),
     ),
   );
-  const anchors: SectionAnchors = new Map(
-    [...headings].map(([id, list]) => [id, new Set(list.map((heading) => heading.slug))]),
-  );
-  assertNoProblems(checkQuizReferences(entries, anchors));
 
   const sectionsById = new Map(sections.map((section) => [section.id, section]));
   const quizzes = entries

@@ -13,33 +13,12 @@
  * engine/keying.ts). Safety statements are flags only: they belong to no subscale and count towards no score.
  */
 import { z } from 'astro/zod';
+import { createLineSchema, createProseSchema, kebabIdSchema } from '../../kit/schema-parts';
 import { normalizeScore } from './engine/normalize';
 import { countsTowardTotal, isScored, type ScoredStatement } from './engine/keying';
 
-const KEBAB_CASE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-const LINE_BREAK = /[\r\n]/;
-
-const kebabCaseSchema = z
-  .string()
-  .regex(KEBAB_CASE, 'Use kebab-case: lowercase letters and digits joined by single hyphens, like "own-part".');
-
-// Trimming first lets YAML block scalars (which end with a newline) pass the length and one-line checks.
-function createLineSchema(maxLength: number, minLength = 1) {
-  return z
-    .string()
-    .trim()
-    .min(minLength, minLength === 1 ? 'This cannot be empty.' : `Use at least ${minLength} characters.`)
-    .max(maxLength, `Keep this to ${maxLength} characters or fewer.`)
-    .refine((text) => !LINE_BREAK.test(text), 'Keep this on one line.');
-}
-
-function createProseSchema(maxLength: number) {
-  return z
-    .string()
-    .trim()
-    .min(1, 'This cannot be empty.')
-    .max(maxLength, `Keep this to ${maxLength} characters or fewer.`);
-}
+// One name for the shared id schema here, where every id field uses it.
+const kebabCaseSchema = kebabIdSchema;
 
 /** Where in the guide a subscale's theme is addressed: a section slug and one of its h2 anchors. */
 export const quizLinkSchema = z.strictObject({

@@ -4,7 +4,8 @@
  * and rendered into a Pagefind metadata field, which Pagefind indexes and searches like the title.
  */
 import { parse } from 'yaml';
-import { z } from 'astro/zod';
+import { assertNoProblems, checkAgainstSchema } from '../../kit/content-problems';
+import { synonymsSchema } from './synonyms-schema';
 import synonymsSource from '../../../content/search/synonyms.yaml?raw';
 
 /**
@@ -19,22 +20,11 @@ export function keywordFieldFor(type: string): string {
   return type === 'topic' ? KEYWORD_FIELDS.topic : KEYWORD_FIELDS.page;
 }
 
-const SITE_PATH = /^\/(?:[a-z0-9-]+\/)*$/;
-
-const synonymsSchema = z.record(z.string(), z.array(z.string().trim().min(2).max(40)).min(1).max(20));
-
 /** Parses the synonyms file: page path → words. Throws with the file and the problem when it is malformed. */
 export function parseSynonyms(source: string, file = 'content/search/synonyms.yaml'): Map<string, string[]> {
-  const result = synonymsSchema.safeParse(parse(source) ?? {});
-  const problems = result.success
-    ? []
-    : result.error.issues.map((issue) => `${issue.path.join('.') || '(top)'}: ${issue.message}`);
-  const paths = result.success ? Object.keys(result.data) : [];
-  for (const path of paths.filter((key) => !SITE_PATH.test(key))) {
-    problems.push(`${path}: use a site path with slashes at both ends, like "/guide/turning-rage-into-fuel/"`);
-  }
-  if (!result.success || problems.length > 0) throw new Error(`${file} is malformed:\n  ${problems.join('\n  ')}`);
-  return new Map(Object.entries(result.data));
+  const data: unknown = parse(source) ?? {};
+  assertNoProblems(checkAgainstSchema(file, data, synonymsSchema));
+  return new Map(Object.entries(synonymsSchema.parse(data)));
 }
 
 let pageSynonyms: Map<string, string[]> | undefined;

@@ -47,14 +47,13 @@ describe('parseSynonyms', () => {
   });
 
   it.each([
-    ['help: [crisis]', 'help: use a site path'],
-    ['/help: [crisis]', '/help: use a site path'],
-    ['/help/: crisis', 'array'],
-    ['/help/: []', '1'],
-    ['/help/: [x]', '2'],
+    ['help: [crisis]', 'content/search/synonyms.yaml → help: use a site path with slashes at both ends'],
+    ['/help: [crisis]', 'content/search/synonyms.yaml → /help: use a site path with slashes at both ends'],
+    ['/help/: crisis', 'content/search/synonyms.yaml → /help/: should be an array, not a string.'],
+    ['/help/: []', 'content/search/synonyms.yaml → /help/: give at least one word.'],
+    ['/help/: [x]', 'content/search/synonyms.yaml → /help/[0]: use at least 2 characters.'],
   ])('rejects %j, naming the file and the problem', (source, problem) => {
-    expect(() => parseSynonyms(source)).toThrow(/content\/search\/synonyms\.yaml is malformed/);
-    expect(() => parseSynonyms(source)).toThrow(new RegExp(problem, 'i'));
+    expect(() => parseSynonyms(source)).toThrow(problem);
   });
 });
 

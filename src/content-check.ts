@@ -1,0 +1,95 @@
+/**
+ * Every content rule, run on the content folder before the build begins: each file against its schema
+ * (strict, so an unknown key is reported as a typo), then the rules that span files or read a body (guide,
+ * quizzes, search). A problem stops `astro build`, `astro dev` and `astro check` at once with every problem
+ * listed, each naming its file and field in one style (src/kit/content-problems.ts). The tests run the same
+ * functions on copies of the content changed in memory.
+ */
+import type { AstroIntegration } from 'astro';
+import { fileURLToPath } from 'node:url';
+import type { z } from 'astro/zod';
+import { assertNoProblems, checkAgainstSchema, type ContentProblem } from './kit/content-problems';
+import { readContentFile, readContentFolder, type ContentFile } from './kit/content-files';
+import { checkGuide, mapSectionAnchors, type CheckedFile } from './features/guide/guide-rules';
+import { pageSchema } from './features/guide/page-schema';
+import { sectionSchema } from './features/guide/section-schema';
+import { topicSchema } from './features/guide/topic-schema';
+import { checkQuizReferences } from './features/quiz/quiz-rules';
+import { quizSchema } from './features/quiz/quiz-schema';
+import { checkSynonyms } from './features/search/search-rules';
+import { synonymsSchema } from './features/search/synonyms-schema';
+
+/** The content folder, as files. */
+export interface ContentSet {
+  guide: ContentFile[];
+  topics: ContentFile[];
+  pages: ContentFile[];
+  quizzes: ContentFile[];
+  synonyms: ContentFile;
+}
+
+/** Reads the content folder of the project at `root`. */
+export function readContent(root: string): ContentSet {
+  return {
+    guide: readContentFolder(root, 'guide'),
+    topics: readContentFolder(root, 'topics'),
+    pages: readContentFolder(root, 'pages'),
+    quizzes: readContentFolder(root, 'quizzes'),
+    synonyms: readContentFile(root, 'search/synonyms.yaml'),
+  };
+}
+
+/** Checks each file against its schema; the problems, and the files that passed with their parsed data. */
+function parseAll<Schema extends z.ZodType>(
+  files: readonly ContentFile[],
+  schema: Schema,
+): { problems: ContentProblem[]; valid: CheckedFile<z.output<Schema>>[] } {
+  const problems: ContentProblem[] = [];
+  const valid: CheckedFile<z.output<Schema>>[] = [];
+  for (const file of files) {
+    const found = checkAgainstSchema(file.filePath, file.data, schema);
+    if (found.length > 0) problems.push(...found);
+    else valid.push({ ...file, data: schema.parse(file.data) as z.output<Schema> });
+  }
+  return { problems, valid };
+}
+
+/** Every problem with the content, in the order an author would fix them: files first, then across files. */
+export function checkContent(content: ContentSet): ContentProblem[] {
+  const sections = parseAll(content.guide, sectionSchema);
+  const topics = parseAll(content.topics, topicSchema);
+  const pages = parseAll(content.pages, pageSchema);
+  const quizzes = parseAll(content.quizzes, quizSchema);
+  const synonymsFile = content.synonyms.filePath;
+  const synonymsProblems = checkAgainstSchema(synonymsFile, content.synonyms.data, synonymsSchema);
+  const fileProblems = [...sections.problems, ...topics.problems, ...pages.problems, ...quizzes.problems, ...synonymsProblems];
+  // Rules across files need every file: with a broken one, they would only repeat its problem.
+  if (fileProblems.length > 0) return fileProblems;
+
+  const anchors = mapSectionAnchors(content.guide);
+  return [
+    ...checkGuide({ sections: sections.valid, topics: topics.valid, pages: pages.valid }),
+    ...checkQuizReferences(quizzes.valid, anchors),
+    ...checkSynonyms(synonymsFile, synonymsSchema.parse(content.synonyms.data), {
+      sections: new Set(content.guide.map(({ id }) => id)),
+      quizzes: new Set(content.quizzes.map(({ id }) => id)),
+      topics: new Set(content.topics.map(({ id }) => id)),
+    }),
+  ];
+}
+
+/** Runs every content rule as the build starts; any problem stops it with the full list. */
+export default function contentCheck(): AstroIntegration {
+  return {
+    name: 'local:content-check',
+    hooks: {
+      'astro:config:setup': ({ config, logger }) => {
+        const started = performance.now();
+        const content = readContent(fileURLToPath(config.root));
+        assertNoProblems(checkContent(content));
+        const count = content.guide.length + content.topics.length + content.pages.length + content.quizzes.length + 1;
+        logger.info(`Checked ${count} content files in ${(performance.now() - started).toFixed(0)} ms.`);
+      },
+    },
+  };
+}
