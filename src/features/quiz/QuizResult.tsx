@@ -4,7 +4,7 @@ import type { ResultComparison, ScoreChange } from './engine/compare';
 import { createShareFragment } from './engine/share-code';
 import type { ShownResult } from './quiz-state';
 import type { QuizLinks } from './quiz-links';
-import type { QuizPassages } from './QuizIsland';
+import type { QuizPassages } from './quiz-passages';
 import { ScoreBar, ScoreGauge } from './charts';
 import { fill } from '../../kit/fill';
 
