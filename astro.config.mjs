@@ -33,6 +33,19 @@ export default defineConfig({
   base,
   trailingSlash: 'always',
   build: { format: 'directory' },
+  vite: {
+    plugins: [
+      {
+        // MDX content modules carry Astro's "use astro:head-inject" directive, which the bundler warns it may
+        // not keep (withastro/astro#18087); Astro acts on it before bundling, so the warning is noise. Every
+        // other warning still shows.
+        name: 'local:quiet-head-inject',
+        onLog(_level, log) {
+          if (log.code === 'MODULE_LEVEL_DIRECTIVE' && log.message.includes('astro:head-inject')) return false;
+        },
+      },
+    ],
+  },
   // contentCheck() runs every content rule before anything is built, so a broken file stops the build at once.
   // pagefind() indexes the built pages for site search (and serves the last index during `astro dev`).
   // offline() draws the app icons and writes /sw.js; after pagefind() so the search index is precached.
