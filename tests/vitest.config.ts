@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 import { getViteConfig } from 'astro/config';
-import SummaryReporter from './support/summary-reporter.ts';
+import SummaryReporter from './harness/summary-reporter.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 

@@ -16,8 +16,8 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { createIndex, close } from 'pagefind';
-import { launchChromium } from '../../tests/support/chromium.ts';
-import { start, stop } from '../../tests/support/static-server.ts';
+import { launchChromium } from '../../tests/harness/chromium.ts';
+import { start, stop } from '../../tests/harness/static-server.ts';
 import { kib, makeVocabulary, median, ms, mulberry32, sentence } from './bench-shared.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));

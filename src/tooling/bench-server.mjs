@@ -5,8 +5,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { headersFor, parseHeadersFile, HEADERS_FILE } from '../features/headers/headers-integration.ts';
-import { resolvePath } from '../../tests/support/dist.ts';
-import { mimeTypeFor, start, stop } from '../../tests/support/static-server.ts';
+import { resolvePath } from '../../tests/harness/dist.ts';
+import { mimeTypeFor, start, stop } from '../../tests/harness/static-server.ts';
 import { GZIP_LEVEL } from './bench-weight.mjs';
 
 export { stop };

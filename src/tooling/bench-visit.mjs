@@ -1,9 +1,9 @@
 // First visits for the benchmark: a page loaded in a fresh Chromium context (empty cache), with what it
 // downloads summed by kind in gzip bytes, and what the service worker precaches afterwards.
 import { readFileSync } from 'node:fs';
-import { resolvePath } from '../../tests/support/dist.ts';
-import { settle } from '../../tests/support/site-browser.ts';
-import { mimeTypeFor } from '../../tests/support/static-server.ts';
+import { resolvePath } from '../../tests/harness/dist.ts';
+import { settle } from '../../tests/harness/site-browser.ts';
+import { mimeTypeFor } from '../../tests/harness/static-server.ts';
 import { COMPRESSIBLE } from './bench-server.mjs';
 import { gzipSize } from './bench-weight.mjs';
 

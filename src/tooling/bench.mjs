@@ -21,9 +21,9 @@
 //   BENCH_OUT=file.json        where to write the report instead of .bench/bench.json.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
-import { launchChromium } from '../../tests/support/chromium.ts';
-import { listPages } from '../../tests/support/dist.ts';
-import { projectRoot as root } from '../../tests/support/project-copy.ts';
+import { launchChromium } from '../../tests/harness/chromium.ts';
+import { listPages } from '../../tests/harness/dist.ts';
+import { projectRoot as root } from '../../tests/harness/project-copy.ts';
 import { benchBuildScale, buildGrowth, realSectionCount, timedBuild } from './bench-build.mjs';
 import { CATEGORIES, launchForLighthouse, runLighthouse } from './bench-lighthouse.mjs';
 import { checkBudgets, printReport } from './bench-report.mjs';

@@ -1,8 +1,8 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Result } from 'axe-core';
 import { describe, it } from 'vitest';
-import { expectNoProblems } from '../support/problems.ts';
-import { settle, sitePaths, useSiteBrowser, visitAll } from '../support/site-browser.ts';
+import { expectNoProblems } from '../harness/problems.ts';
+import { settle, sitePaths, useSiteBrowser, visitAll } from '../harness/site-browser.ts';
 
 const site = useSiteBrowser();
 const paths = sitePaths();

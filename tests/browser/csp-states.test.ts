@@ -3,10 +3,10 @@ import { join } from 'node:path';
 import type { BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { HEADERS_FILE, headersFor, parseHeadersFile } from '../../src/features/headers/headers-integration.ts';
-import { distDir } from '../support/dist.ts';
-import { IssueRecorder } from '../support/page-issues.ts';
-import { expectNoProblems } from '../support/problems.ts';
-import { settle, sitePaths, useSiteBrowser, visitAll } from '../support/site-browser.ts';
+import { distDir } from '../harness/dist.ts';
+import { IssueRecorder } from '../harness/page-issues.ts';
+import { expectNoProblems } from '../harness/problems.ts';
+import { settle, sitePaths, useSiteBrowser, visitAll } from '../harness/site-browser.ts';
 import { SUBMIT, answerByClicking, extremeAnswers, readQuizzes } from './quiz-page.ts';
 
 // Every page and every interactive state, served as a static host serves them: with the headers of

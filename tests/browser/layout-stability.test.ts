@@ -5,7 +5,7 @@
 // stay hidden.
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { settle, sitePaths, useSiteBrowser, visitAll } from '../support/site-browser.ts';
+import { settle, sitePaths, useSiteBrowser, visitAll } from '../harness/site-browser.ts';
 
 const site = useSiteBrowser();
 const paths = sitePaths();

@@ -1,7 +1,7 @@
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { settle, useSiteBrowser } from '../support/site-browser.ts';
+import { settle, useSiteBrowser } from '../harness/site-browser.ts';
 import { readQuizzes } from './quiz-page.ts';
 
 const site = useSiteBrowser();

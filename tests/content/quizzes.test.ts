@@ -6,7 +6,7 @@ import type { AnswerValue } from '../../src/features/quiz/engine/answers';
 import { scoreQuiz } from '../../src/features/quiz/engine/score';
 import { checkQuizReferences, type SectionAnchors } from '../../src/features/quiz/quiz-data';
 import { readCollection } from './load-content';
-import { keyedAnswers } from '../support/quiz-answers';
+import { keyedAnswers } from '../harness/quiz-answers';
 
 const quizFiles = readCollection('quizzes');
 const sectionFiles = readCollection('guide');

@@ -3,14 +3,14 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseHeadersFile } from '../../src/features/headers/headers-integration.ts';
-import { launchChromium } from '../support/chromium.ts';
-import { listPages, resolvePath, walk } from '../support/dist.ts';
-import { parseHtml } from '../support/html.ts';
-import { IssueRecorder } from '../support/page-issues.ts';
-import { expectNoProblems, report } from '../support/problems.ts';
-import { buildProject, copyProject } from '../support/project-copy.ts';
-import { settle } from '../support/site-browser.ts';
-import { start, stop, type StaticServer } from '../support/static-server.ts';
+import { launchChromium } from '../harness/chromium.ts';
+import { listPages, resolvePath, walk } from '../harness/dist.ts';
+import { parseHtml } from '../harness/html.ts';
+import { IssueRecorder } from '../harness/page-issues.ts';
+import { expectNoProblems, report } from '../harness/problems.ts';
+import { buildProject, copyProject } from '../harness/project-copy.ts';
+import { settle } from '../harness/site-browser.ts';
+import { start, stop, type StaticServer } from '../harness/static-server.ts';
 
 // One real build of a copy of the project for a sub-path (BASE_PATH and SITE_URL set, as a deploy
 // would), then: every URL in the built files starts with the base, and the site works in Chromium when

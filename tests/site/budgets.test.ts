@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BUDGETS, PAGE_TYPES, pageWeight, staticImports } from '../../src/tooling/bench-weight.mjs';
-import { distDir, listPages } from '../support/dist.ts';
+import { distDir, listPages } from '../harness/dist.ts';
 
 // Byte budgets of a first visit, from the built files alone (gzip level 9, as hosts precompress).
 // `npm run bench` measures the same pages in Chromium and adds Lighthouse; these are the parts that

@@ -13,9 +13,9 @@ import {
   pathMatches,
   type Policy,
 } from '../../src/features/headers/headers-integration.ts';
-import { distDir, listPages } from '../support/dist.ts';
-import { parseHtml } from '../support/html.ts';
-import { expectNoProblems } from '../support/problems.ts';
+import { distDir, listPages } from '../harness/dist.ts';
+import { parseHtml } from '../harness/html.ts';
+import { expectNoProblems } from '../harness/problems.ts';
 
 // dist/_headers is written by the build (src/features/headers/headers-integration.ts) from the pages' own policies.
 // These checks read the built site: the file must parse the way hosts read it, and its policy must

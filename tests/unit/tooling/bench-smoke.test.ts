@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { projectRoot } from '../../support/project-copy.ts';
+import { projectRoot } from '../../harness/project-copy.ts';
 
 const run = promisify(execFile);
 
