@@ -4,7 +4,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { headersFor, parseHeadersFile, HEADERS_FILE } from '../features/headers/headers-integration.ts';
+import { HEADERS_FILE } from '../features/headers/headers-integration.ts';
+import { headersFor, parseHeadersFile } from '../../tests/harness/headers-file.ts';
 import { resolvePath } from '../../tests/harness/dist.ts';
 import { mimeTypeFor, start, stop } from '../../tests/harness/static-server.ts';
 import { GZIP_LEVEL } from './bench-weight.mjs';

@@ -5,14 +5,12 @@ import { describe, expect, it } from 'vitest';
 import {
   HEADERS_FILE,
   headerPolicy,
-  headersFor,
   mergePolicies,
   metaPolicyOf,
-  parseHeadersFile,
   parsePolicy,
-  pathMatches,
   type Policy,
 } from '../../src/features/headers/headers-integration.ts';
+import { headersFor, parseHeadersFile, pathMatches } from '../harness/headers-file.ts';
 import { distDir, listPages } from '../harness/dist.ts';
 import { parseHtml } from '../harness/html.ts';
 import { expectNoProblems } from '../harness/problems.ts';
