@@ -8,7 +8,7 @@ import { HEADERS_FILE } from '../features/headers/headers-integration.ts';
 import { headersFor, parseHeadersFile } from '../../tests/harness/headers-file.ts';
 import { resolvePath } from '../../tests/harness/dist.ts';
 import { mimeTypeFor, start, stop } from '../../tests/harness/static-server.ts';
-import { GZIP_LEVEL } from './bench-weight.mjs';
+import { GZIP_LEVEL } from '../../tests/harness/page-weight.ts';
 
 export { stop };
 

@@ -5,7 +5,7 @@ import { resolvePath } from '../../tests/harness/dist.ts';
 import { settle } from '../../tests/harness/site-browser.ts';
 import { mimeTypeFor } from '../../tests/harness/static-server.ts';
 import { COMPRESSIBLE } from './bench-server.mjs';
-import { gzipSize } from './bench-weight.mjs';
+import { gzipSize } from '../../tests/harness/page-weight.ts';
 
 /**
  * Waits until no response has arrived for half a second (at most 15 s). Not Playwright's

@@ -23,14 +23,15 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { launchChromium } from '../../tests/harness/chromium.ts';
 import { listPages } from '../../tests/harness/dist.ts';
+import { pageWeight } from '../../tests/harness/page-weight.ts';
 import { projectRoot as root } from '../../tests/harness/project-copy.ts';
+import { PAGE_TYPES, findPageType } from '../routes.ts';
 import { benchBuildScale, buildGrowth, realSectionCount, timedBuild } from './bench-build.mjs';
 import { CATEGORIES, launchForLighthouse, runLighthouse } from './bench-lighthouse.mjs';
 import { checkBudgets, printReport } from './bench-report.mjs';
 import { startHostLike, stop } from './bench-server.mjs';
 import { ms, seconds } from './bench-shared.mjs';
 import { measureFirstVisit } from './bench-visit.mjs';
-import { PAGE_TYPES, pageWeight } from './bench-weight.mjs';
 
 const distDir = join(root, 'dist');
 const outFile = process.env.BENCH_OUT ? resolve(process.env.BENCH_OUT) : join(root, '.bench', 'bench.json');
@@ -50,7 +51,7 @@ const report = {
 
 /** First visits and Lighthouse on the built site, served like a static host serves it. */
 async function benchPages(paths) {
-  const types = PAGE_TYPES.map((type) => ({ ...type, paths: paths.filter((path) => type.matches(path)) })).filter(
+  const types = PAGE_TYPES.map((type) => ({ ...type, paths: paths.filter((path) => findPageType(path)?.id === type.id) })).filter(
     (type) => type.paths.length > 0,
   );
   const server = await startHostLike(distDir);
