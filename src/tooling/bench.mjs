@@ -4,9 +4,9 @@
 //
 // 1. Builds the site (dist/), timed.
 // 2. First visits: every page of each page type in headless Chromium with an empty cache, served
-//    gzip-compressed with the headers of dist/_headers (bench-server.mjs); the HTML, CSS and
-//    JavaScript each downloads (gzip bytes) and its request count (bench-visit.mjs). Each type is
-//    reported by its heaviest page.
+//    gzip-compressed with the headers of dist/_headers (the harness's static server); the HTML, CSS
+//    and JavaScript each downloads (gzip bytes) and its request count (bench-visit.mjs). Each type is
+//    reported by its heaviest page (page types: src/routes.ts).
 // 3. Lighthouse (mobile defaults: emulated phone, simulated slow 4G and 4x CPU slowdown) on that page
 //    of each type, in the same Chromium; a score under budget lists the audits that cost points
 //    (bench-lighthouse.mjs).
@@ -25,11 +25,11 @@ import { launchChromium } from '../../tests/harness/chromium.ts';
 import { listPages } from '../../tests/harness/dist.ts';
 import { pageWeight } from '../../tests/harness/page-weight.ts';
 import { projectRoot as root } from '../../tests/harness/project-copy.ts';
+import { start, stop } from '../../tests/harness/static-server.ts';
 import { PAGE_TYPES, findPageType } from '../routes.ts';
 import { benchBuildScale, buildGrowth, realSectionCount, timedBuild } from './bench-build.mjs';
 import { CATEGORIES, launchForLighthouse, runLighthouse } from './bench-lighthouse.mjs';
 import { checkBudgets, printReport } from './bench-report.mjs';
-import { startHostLike, stop } from './bench-server.mjs';
 import { ms, seconds } from './bench-shared.mjs';
 import { measureFirstVisit } from './bench-visit.mjs';
 
@@ -54,7 +54,7 @@ async function benchPages(paths) {
   const types = PAGE_TYPES.map((type) => ({ ...type, paths: paths.filter((path) => findPageType(path)?.id === type.id) })).filter(
     (type) => type.paths.length > 0,
   );
-  const server = await startHostLike(distDir);
+  const server = await start(distDir);
   try {
     const browser = await launchChromium();
     report.chromium = browser.version();
