@@ -20,7 +20,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           root,
-          include: ['tests/unit/**/*.test.{ts,tsx}', 'tests/content/**/*.test.ts'],
+          include: ['tests/unit/**/*.test.{ts,tsx}', 'tests/content/**/*.test.ts', 'tests/bench/**/*.test.ts'],
           environment: 'node',
         },
       }),

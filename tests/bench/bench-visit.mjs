@@ -1,9 +1,9 @@
 // First visits for the benchmark: a page loaded in a fresh Chromium context (empty cache), with what it
 // downloads summed by kind in gzip bytes, and what the service worker precaches afterwards.
 import { readFileSync } from 'node:fs';
-import { resolvePath } from '../../tests/harness/dist.ts';
-import { gzipSize } from '../../tests/harness/page-weight.ts';
-import { settle } from '../../tests/harness/site-browser.ts';
+import { resolvePath } from '../harness/dist.ts';
+import { gzipSize } from '../harness/page-weight.ts';
+import { settle } from '../harness/site-browser.ts';
 
 /**
  * Waits until no response has arrived for half a second (at most 15 s). Not Playwright's

@@ -21,12 +21,12 @@
 //   BENCH_OUT=file.json        where to write the report instead of .bench/bench.json.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
-import { launchChromium } from '../../tests/harness/chromium.ts';
-import { listPages } from '../../tests/harness/dist.ts';
-import { pageWeight } from '../../tests/harness/page-weight.ts';
-import { projectRoot as root } from '../../tests/harness/project-copy.ts';
-import { start, stop } from '../../tests/harness/static-server.ts';
-import { PAGE_TYPES, findPageType } from '../routes.ts';
+import { PAGE_TYPES, findPageType } from '../../src/routes.ts';
+import { launchChromium } from '../harness/chromium.ts';
+import { listPages } from '../harness/dist.ts';
+import { pageWeight } from '../harness/page-weight.ts';
+import { projectRoot as root } from '../harness/project-copy.ts';
+import { start, stop } from '../harness/static-server.ts';
 import { benchBuildScale, buildGrowth, realSectionCount, timedBuild } from './bench-build.mjs';
 import { CATEGORIES, launchForLighthouse, runLighthouse } from './bench-lighthouse.mjs';
 import { checkBudgets, printReport } from './bench-report.mjs';

@@ -15,9 +15,9 @@ import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createIndex, close } from 'pagefind';
-import { launchChromium } from '../../tests/harness/chromium.ts';
-import { gzipSize } from '../../tests/harness/page-weight.ts';
-import { start, stop } from '../../tests/harness/static-server.ts';
+import { launchChromium } from '../harness/chromium.ts';
+import { gzipSize } from '../harness/page-weight.ts';
+import { start, stop } from '../harness/static-server.ts';
 import { kib, makeVocabulary, median, ms, mulberry32, sentence } from './bench-shared.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
