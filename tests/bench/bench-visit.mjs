@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { resolvePath } from '../harness/dist.ts';
 import { gzipSize } from '../harness/page-weight.ts';
-import { settle } from '../harness/site-browser.ts';
+import { settle } from '../harness/settle.ts';
 
 /**
  * Waits until no response has arrived for half a second (at most 15 s). Not Playwright's

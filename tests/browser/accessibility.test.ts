@@ -2,7 +2,8 @@ import { AxeBuilder } from '@axe-core/playwright';
 import type { Result } from 'axe-core';
 import { describe, it } from 'vitest';
 import { expectNoProblems } from '../harness/problems.ts';
-import { settle, sitePaths, useSiteBrowser, visitAll } from '../harness/site-browser.ts';
+import { settle } from '../harness/settle.ts';
+import { sitePaths, useSiteBrowser, visitAll } from '../harness/site-browser.ts';
 
 const site = useSiteBrowser();
 const paths = sitePaths();

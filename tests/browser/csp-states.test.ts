@@ -3,7 +3,8 @@ import type { BrowserContext, BrowserContextOptions, Page } from 'playwright-cor
 import { describe, expect, it } from 'vitest';
 import { IssueRecorder } from '../harness/page-issues.ts';
 import { expectNoProblems } from '../harness/problems.ts';
-import { settle, sitePaths, useSiteBrowser, visitAll } from '../harness/site-browser.ts';
+import { settle } from '../harness/settle.ts';
+import { sitePaths, useSiteBrowser, visitAll } from '../harness/site-browser.ts';
 import { SUBMIT, answerByClicking, extremeAnswers, readQuizzes } from './quiz-page.ts';
 
 // Every page and every interactive state, served as a static host serves them: the harness's server

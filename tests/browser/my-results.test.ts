@@ -4,7 +4,8 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { IssueRecorder } from '../harness/page-issues.ts';
 import { expectNoProblems } from '../harness/problems.ts';
-import { settle, useSiteBrowser } from '../harness/site-browser.ts';
+import { settle } from '../harness/settle.ts';
+import { useSiteBrowser } from '../harness/site-browser.ts';
 import { SUBMIT, answerByClicking, extremeAnswers, readQuizzes } from './quiz-page.ts';
 
 const site = useSiteBrowser();

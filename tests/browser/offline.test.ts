@@ -9,7 +9,8 @@ import { CACHE_PREFIX, PRECACHE_BUDGET_BYTES, writeServiceWorker } from '../../s
 import { distDir, listPages, rootDir, walk } from '../harness/dist.ts';
 import { IssueRecorder } from '../harness/page-issues.ts';
 import { expectNoProblems } from '../harness/problems.ts';
-import { settle, useSiteBrowser } from '../harness/site-browser.ts';
+import { settle } from '../harness/settle.ts';
+import { useSiteBrowser } from '../harness/site-browser.ts';
 import { start, stop, type StaticServer } from '../harness/static-server.ts';
 import { SUBMIT, answerByClicking, extremeAnswers, radio, readQuizzes } from './quiz-page.ts';
 

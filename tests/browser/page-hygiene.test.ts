@@ -2,7 +2,8 @@ import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IssueRecorder } from '../harness/page-issues.ts';
 import { expectNoProblems } from '../harness/problems.ts';
-import { settle, sitePaths, useSiteBrowser, visitAll } from '../harness/site-browser.ts';
+import { settle } from '../harness/settle.ts';
+import { sitePaths, useSiteBrowser, visitAll } from '../harness/site-browser.ts';
 
 const site = useSiteBrowser();
 const paths = sitePaths();

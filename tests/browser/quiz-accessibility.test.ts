@@ -2,7 +2,8 @@ import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { describe, it } from 'vitest';
 import { expectNoProblems } from '../harness/problems.ts';
-import { settle, useSiteBrowser } from '../harness/site-browser.ts';
+import { settle } from '../harness/settle.ts';
+import { useSiteBrowser } from '../harness/site-browser.ts';
 import { SUBMIT, answerByClicking, readQuizzes, safetyAnswers } from './quiz-page.ts';
 
 const site = useSiteBrowser();

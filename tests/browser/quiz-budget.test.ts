@@ -2,7 +2,8 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { BUDGETS } from '../harness/budgets.ts';
 import { gzipSize } from '../harness/page-weight.ts';
-import { settle, useSiteBrowser } from '../harness/site-browser.ts';
+import { settle } from '../harness/settle.ts';
+import { useSiteBrowser } from '../harness/site-browser.ts';
 import { readQuizzes } from './quiz-page.ts';
 
 const site = useSiteBrowser();

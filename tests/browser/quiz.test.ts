@@ -8,7 +8,8 @@ import { encodeShareCode } from '../../src/features/quiz/engine/share-code.ts';
 import { rootDir } from '../harness/dist.ts';
 import { expectNoProblems } from '../harness/problems.ts';
 import { IssueRecorder } from '../harness/page-issues.ts';
-import { settle, sitePaths, useSiteBrowser, visitAll } from '../harness/site-browser.ts';
+import { settle } from '../harness/settle.ts';
+import { sitePaths, useSiteBrowser, visitAll } from '../harness/site-browser.ts';
 import {
   SUBMIT,
   answerByClicking,

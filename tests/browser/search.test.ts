@@ -4,7 +4,8 @@ import type { BrowserContext, Page, Request } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { IssueRecorder } from '../harness/page-issues.ts';
 import { report } from '../harness/problems.ts';
-import { settle, useSiteBrowser } from '../harness/site-browser.ts';
+import { settle } from '../harness/settle.ts';
+import { useSiteBrowser } from '../harness/site-browser.ts';
 
 const site = useSiteBrowser();
 
