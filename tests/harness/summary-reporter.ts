@@ -32,18 +32,74 @@ export function formatCounts({ passed, failed, skipped }: RunCounts): string {
   return `${passed} passed, ${failed} failed${skipped > 0 ? `, ${skipped} skipped` : ''}`;
 }
 
-/** Prints the run's test counts as the very last line; list it after the default reporter. */
+/** How long one project took: its files, the span from its first file's start to its last one's end, and their own times added up. */
+export interface ProjectTime {
+  readonly project: string;
+  readonly files: number;
+  readonly wallMs: number;
+  readonly fileMs: number;
+}
+
+/** Formats project times as an aligned block, slowest first. */
+export function formatProjectTimes(times: readonly ProjectTime[]): string[] {
+  const rows = [...times].sort((a, b) => b.wallMs - a.wallMs);
+  const width = Math.max(0, ...rows.map((row) => row.project.length));
+  const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`.padStart(7);
+  return [
+    'Time per project (first file started to last file done; files run side by side, so the files add up to more):',
+    ...rows.map(
+      (row) =>
+        `  ${row.project.padEnd(width)} ${String(row.files).padStart(3)} file${row.files === 1 ? ' ' : 's'} ${seconds(row.wallMs)}` +
+        `   files add up to ${seconds(row.fileMs).trim()}`,
+    ),
+  ];
+}
+
+/** A module's own time: environment, preparation, import and setup, then its tests and hooks. */
+function moduleMs(module: TestModule): number {
+  const { environmentSetupDuration, prepareDuration, collectDuration, setupDuration, duration } = module.diagnostic();
+  return environmentSetupDuration + prepareDuration + collectDuration + setupDuration + duration;
+}
+
+/**
+ * Prints how long each project took, then the run's test counts as the very last line (CI reads it);
+ * list it after the default reporter.
+ */
 export default class SummaryReporter implements Reporter {
   private vitest: Vitest | undefined;
+  private readonly started = new Map<string, number>();
+  private readonly ended = new Map<string, number>();
 
   onInit(vitest: Vitest): void {
     this.vitest = vitest;
   }
 
+  onTestModuleQueued(module: TestModule): void {
+    if (!this.started.has(module.moduleId)) this.started.set(module.moduleId, performance.now());
+  }
+
+  onTestModuleEnd(module: TestModule): void {
+    this.ended.set(module.moduleId, performance.now());
+  }
+
   onTestRunEnd(modules: ReadonlyArray<TestModule>): void {
-    const line = formatCounts(countTests(modules));
-    // Through Vitest's logger so the line lands on the same stream, after the default summary.
-    if (this.vitest) this.vitest.logger.log(line);
-    else console.log(line);
+    const byProject = new Map<string, TestModule[]>();
+    for (const module of modules) byProject.set(module.project.name, [...(byProject.get(module.project.name) ?? []), module]);
+    const times = [...byProject].map(([project, members]): ProjectTime => {
+      const starts = members.map((module) => this.started.get(module.moduleId)).filter((time) => time !== undefined);
+      const ends = members.map((module) => this.ended.get(module.moduleId)).filter((time) => time !== undefined);
+      return {
+        project,
+        files: members.length,
+        wallMs: starts.length && ends.length ? Math.max(...ends) - Math.min(...starts) : 0,
+        fileMs: members.reduce((sum, module) => sum + moduleMs(module), 0),
+      };
+    });
+    const lines = ['', ...formatProjectTimes(times), '', formatCounts(countTests(modules))];
+    // Through Vitest's logger so the lines land on the same stream, after the default summary.
+    for (const line of lines) {
+      if (this.vitest) this.vitest.logger.log(line);
+      else console.log(line);
+    }
   }
 }
