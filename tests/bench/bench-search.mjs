@@ -99,7 +99,9 @@ async function benchRealSite(browser) {
   const runs = [];
   try {
     for (let run = 0; run < 3; run += 1) {
-      const context = await browser.newContext({ baseURL: server.origin });
+      // Without the service worker: it precaches the search bundle after the first load, and the query
+      // would then be answered from its cache, leaving nothing (or nonsense sizes) to measure.
+      const context = await browser.newContext({ baseURL: server.origin, serviceWorkers: 'block' });
       const page = await context.newPage();
       const recorder = recordTransfers(page, server.origin, distDir);
       await page.goto('/guide/turning-rage-into-fuel/');
