@@ -8,7 +8,8 @@
  * (island props, or the `data-*` attributes the layout sets on `<html>`).
  */
 
-import { withBase } from './kit/paths';
+// With its extension: the benchmark loads this file in plain Node, which needs it.
+import { withBase } from './kit/paths.ts';
 
 /** The priority of a page in the offline precache (see features/offline/precache-plan.ts), first to last. */
 export type PrecacheTier = 'core' | 'first' | 'sections' | 'rest';

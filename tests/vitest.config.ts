@@ -1,7 +1,8 @@
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 import { getViteConfig } from 'astro/config';
-import SummaryReporter from './support/summary-reporter.ts';
+import SummaryReporter from './harness/summary-reporter.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -13,14 +14,18 @@ export default defineConfig({
   root,
   test: {
     root,
-    // The summary reporter must come last: its one line closes the run's output.
+    // The summary reporter must come last: its per-project times and its count line close the run's output.
     reporters: ['default', new SummaryReporter()],
+    // Vitest's default is one worker per core but one, which on a 2-core machine runs every file one
+    // after the other. Most of a browser file's time is spent waiting on Chromium, so two files at a
+    // time (any projects) keep both cores busy; each browser file has its own Chromium and server.
+    maxWorkers: Math.max(2, availableParallelism()),
     projects: [
       getViteConfig({
         test: {
           name: 'unit',
           root,
-          include: ['tests/unit/**/*.test.{ts,tsx}', 'tests/content/**/*.test.ts'],
+          include: ['tests/unit/**/*.test.{ts,tsx}', 'tests/content/**/*.test.ts', 'tests/bench/**/*.test.ts'],
           environment: 'node',
         },
       }),
@@ -44,8 +49,6 @@ export default defineConfig({
           testTimeout: 60_000,
           // The first launch may unpack the npm-packaged Chromium.
           hookTimeout: 120_000,
-          // Each browser file starts its own Chromium; running them one at a time keeps 2-core CI steady.
-          fileParallelism: false,
           isolate: false,
         },
       },

@@ -1,22 +1,19 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { HEADERS_FILE, headersFor, parseHeadersFile } from '../../src/features/headers/headers-integration.ts';
-import { distDir } from '../support/dist.ts';
-import { IssueRecorder } from '../support/page-issues.ts';
-import { expectNoProblems } from '../support/problems.ts';
-import { settle, sitePaths, useSiteBrowser, visitAll } from '../support/site-browser.ts';
+import { IssueRecorder } from '../harness/page-issues.ts';
+import { expectNoProblems } from '../harness/problems.ts';
+import { settle } from '../harness/settle.ts';
+import { sitePaths, useSiteBrowser, visitAll } from '../harness/site-browser.ts';
 import { SUBMIT, answerByClicking, extremeAnswers, readQuizzes } from './quiz-page.ts';
 
-// Every page and every interactive state, served as a static host serves them: with the headers of
-// dist/_headers (the header CSP, enforced together with each page's <meta> policy, and the
-// Permissions-Policy). Nothing may trigger a CSP violation, log a console error or leave the site.
+// Every page and every interactive state, served as a static host serves them: the harness's server
+// sends the headers of dist/_headers (the header CSP, enforced together with each page's <meta> policy,
+// and the Permissions-Policy). Nothing may trigger a CSP violation, log a console error or leave the site.
 
 const site = useSiteBrowser();
 const paths = sitePaths();
 const quizzes = readQuizzes();
-const rules = parseHeadersFile(readFileSync(join(distDir, HEADERS_FILE), 'utf8'));
 
 const GUIDE_PAGE = '/guide/turning-rage-into-fuel/';
 
@@ -27,24 +24,9 @@ interface HostContext {
   policyWarnings: string[];
 }
 
-/** A context whose responses carry the headers `_headers` gives their path, and an issue recorder on it. */
+/** A context on the site with an issue recorder, and the policy warnings Chromium logs, on it. */
 async function hostContext(options: BrowserContextOptions = {}): Promise<HostContext> {
   const context = await site.newContext(options);
-  await context.route(
-    (url) => url.origin === site.origin,
-    async (route) => {
-      try {
-        // Redirects are passed on, not followed, so relative URLs resolve as they would on a host.
-        const response = await route.fetch({ maxRedirects: 0 });
-        const extra = headersFor(rules, new URL(route.request().url()).pathname);
-        await route.fulfill({ response, headers: { ...response.headers(), ...extra } });
-      } catch {
-        // The context closed while a request was in flight (the service worker precaches in the
-        // background). Had the page itself needed it, the failed load would show as a console error.
-        await route.abort().catch(() => undefined);
-      }
-    },
-  );
   const recorder = await IssueRecorder.attach(context, site.origin);
   // Chromium reports a policy it cannot parse (an unknown feature, a directive a <meta> cannot set)
   // as a warning, which the recorder does not collect.

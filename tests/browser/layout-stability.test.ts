@@ -5,7 +5,8 @@
 // stay hidden.
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { settle, sitePaths, useSiteBrowser, visitAll } from '../support/site-browser.ts';
+import { settle } from '../harness/settle.ts';
+import { sitePaths, useSiteBrowser, visitAll } from '../harness/site-browser.ts';
 
 const site = useSiteBrowser();
 const paths = sitePaths();
@@ -30,15 +31,15 @@ function boxes(page: Page): Promise<string[]> {
   );
 }
 
-/** Boxes of every page, in a fresh context where `prepare` ran first. */
-async function boxesOfEveryPage(prepare: (context: BrowserContext) => Promise<void>): Promise<Map<string, string[]>> {
+/** Boxes of every page, in a fresh context where `prepare` ran first; `scripts` says whether they may run. */
+async function boxesOfEveryPage(prepare: (context: BrowserContext) => Promise<void>, scripts: boolean): Promise<Map<string, string[]>> {
   const context = await site.newContext({ viewport: { width: 390, height: 844 } });
   const found = new Map<string, string[]>();
   try {
     await prepare(context);
     await visitAll(context, paths, async (page, path) => {
       await page.goto(path);
-      await settle(page);
+      await settle(page, { islands: scripts });
       found.set(path, await boxes(page));
     });
   } finally {
@@ -52,8 +53,8 @@ describe('layout stability', () => {
     const [before, after] = await Promise.all([
       boxesOfEveryPage(async (context) => {
         await context.route(/\/_astro\/.+\.js$/, (route) => route.abort());
-      }),
-      boxesOfEveryPage(async () => undefined),
+      }, false),
+      boxesOfEveryPage(async () => undefined, true),
     ]);
     expect(before.size).toBe(paths.length);
     const moves: Record<string, string[]> = {};

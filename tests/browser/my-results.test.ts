@@ -2,9 +2,10 @@ import { readFileSync } from 'node:fs';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { IssueRecorder } from '../support/page-issues.ts';
-import { expectNoProblems } from '../support/problems.ts';
-import { settle, useSiteBrowser } from '../support/site-browser.ts';
+import { IssueRecorder } from '../harness/page-issues.ts';
+import { expectNoProblems } from '../harness/problems.ts';
+import { settle } from '../harness/settle.ts';
+import { useSiteBrowser } from '../harness/site-browser.ts';
 import { SUBMIT, answerByClicking, extremeAnswers, readQuizzes } from './quiz-page.ts';
 
 const site = useSiteBrowser();

@@ -6,11 +6,12 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { CACHE_PREFIX, PRECACHE_BUDGET_BYTES, writeServiceWorker } from '../../src/features/offline/service-worker.ts';
-import { distDir, listPages, rootDir, walk } from '../support/dist.ts';
-import { IssueRecorder } from '../support/page-issues.ts';
-import { expectNoProblems } from '../support/problems.ts';
-import { settle, useSiteBrowser } from '../support/site-browser.ts';
-import { start, stop, type StaticServer } from '../support/static-server.ts';
+import { distDir, listPages, rootDir, walk } from '../harness/dist.ts';
+import { IssueRecorder } from '../harness/page-issues.ts';
+import { expectNoProblems } from '../harness/problems.ts';
+import { settle } from '../harness/settle.ts';
+import { useSiteBrowser } from '../harness/site-browser.ts';
+import { start, stop, type StaticServer } from '../harness/static-server.ts';
 import { SUBMIT, answerByClicking, extremeAnswers, radio, readQuizzes } from './quiz-page.ts';
 
 const site = useSiteBrowser();

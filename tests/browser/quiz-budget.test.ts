@@ -1,19 +1,13 @@
-import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { settle, useSiteBrowser } from '../support/site-browser.ts';
+import { BUDGETS } from '../harness/budgets.ts';
+import { gzipSize } from '../harness/page-weight.ts';
+import { settle } from '../harness/settle.ts';
+import { useSiteBrowser } from '../harness/site-browser.ts';
 import { readQuizzes } from './quiz-page.ts';
 
 const site = useSiteBrowser();
 const quizzes = readQuizzes();
-
-/** The budget for all JavaScript a quiz page runs (files and inline scripts), gzip, in bytes. */
-const JS_BUDGET = 15 * 1024;
-
-/** Gzip size of a script, at the level a static host would typically use for precompressed files. */
-function gzipSize(text: string | Buffer): number {
-  return gzipSync(text, { level: 9 }).length;
-}
 
 interface PageScripts {
   /** Script files fetched while the page loaded and hydrated, by URL path, gzip bytes. */
@@ -47,7 +41,7 @@ function sum(values: Iterable<number>): number {
 
 describe('JavaScript on quiz pages', () => {
   it.each(quizzes.map((quiz) => [quiz.path] as const))(
-    '%s runs at most 15 KB (gzip) of JavaScript, inline scripts included',
+    `%s runs at most ${BUDGETS.quizScript / 1024} KB (gzip) of JavaScript, inline scripts included`,
     async (path) => {
       const context = await site.newContext();
       try {
@@ -55,7 +49,7 @@ describe('JavaScript on quiz pages', () => {
         const { files, inline } = await measure(page, path);
         const total = sum(files.values()) + sum(inline);
         const detail = [...files].map(([file, bytes]) => `${file}: ${bytes}`).join(', ');
-        expect(total, `${total} bytes: ${detail}; inline ${inline.join(' + ')}`).toBeLessThanOrEqual(JS_BUDGET);
+        expect(total, `${total} bytes: ${detail}; inline ${inline.join(' + ')}`).toBeLessThanOrEqual(BUDGETS.quizScript);
         // The quiz island's code arrives with the page (not lazily while the reader answers) and hydrates it.
         expect(files.size).toBeGreaterThan(0);
         await expect.poll(() => page.locator('.quiz button[type="submit"]').isEnabled()).toBe(true);

@@ -2,8 +2,8 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { parse } from 'yaml';
-import { rootDir } from '../support/dist.ts';
-import { keyedAnswers } from '../support/quiz-answers.ts';
+import { rootDir } from '../harness/dist.ts';
+import { keyedAnswers } from '../harness/quiz-answers.ts';
 import { quizSchema, type QuizDefinition } from '../../src/features/quiz/quiz-schema.ts';
 
 // Shared steps for the quiz browser tests: what the quizzes ask, and how a reader answers them.

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { expectNoProblems } from '../support/problems.ts';
-import { settle, useSiteBrowser } from '../support/site-browser.ts';
+import { expectNoProblems } from '../harness/problems.ts';
+import { settle } from '../harness/settle.ts';
+import { useSiteBrowser } from '../harness/site-browser.ts';
 import { SUBMIT, answerByClicking, extremeAnswers, readQuizzes } from './quiz-page.ts';
 
 // The quiz on a phone (390 × 844 CSS px): the whole form within a few screens, options as 44 px targets in

@@ -5,10 +5,11 @@ import { parse } from 'yaml';
 import type { Page } from 'playwright-core';
 import { quizSchema } from '../../src/features/quiz/quiz-schema.ts';
 import { encodeShareCode } from '../../src/features/quiz/engine/share-code.ts';
-import { rootDir } from '../support/dist.ts';
-import { expectNoProblems } from '../support/problems.ts';
-import { IssueRecorder } from '../support/page-issues.ts';
-import { settle, sitePaths, useSiteBrowser, visitAll } from '../support/site-browser.ts';
+import { rootDir } from '../harness/dist.ts';
+import { expectNoProblems } from '../harness/problems.ts';
+import { IssueRecorder } from '../harness/page-issues.ts';
+import { settle } from '../harness/settle.ts';
+import { sitePaths, useSiteBrowser, visitAll } from '../harness/site-browser.ts';
 import {
   SUBMIT,
   answerByClicking,

@@ -2,9 +2,10 @@ import { AxeBuilder } from '@axe-core/playwright';
 import type { Result } from 'axe-core';
 import type { BrowserContext, Page, Request } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { IssueRecorder } from '../support/page-issues.ts';
-import { report } from '../support/problems.ts';
-import { settle, useSiteBrowser } from '../support/site-browser.ts';
+import { IssueRecorder } from '../harness/page-issues.ts';
+import { report } from '../harness/problems.ts';
+import { settle } from '../harness/settle.ts';
+import { useSiteBrowser } from '../harness/site-browser.ts';
 
 const site = useSiteBrowser();
 

@@ -1,6 +1,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { settle, sitePaths, useSiteBrowser } from '../support/site-browser.ts';
+import { settle } from '../harness/settle.ts';
+import { sitePaths, useSiteBrowser } from '../harness/site-browser.ts';
 
 const site = useSiteBrowser();
 const paths = sitePaths();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkContent, readContent, type ContentSet } from '../../src/content-check';
 import { formatProblem } from '../../src/kit/content-problems';
-import { rootDir } from '../support/dist.ts';
+import { rootDir } from '../harness/dist.ts';
 import { pageSchema } from '../../src/features/guide/page-schema';
 import { sectionSchema, tryThisSchema } from '../../src/features/guide/section-schema';
 import { topicSchema } from '../../src/features/guide/topic-schema';

@@ -1,7 +1,7 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildProject as build, copyProject } from '../support/project-copy.ts';
+import { buildProject as build, copyProject } from '../harness/project-copy.ts';
 
 // Two real builds of a copy of the project with one file broken: one breaks a file's schema, one a reference
 // across files. The build must fail and its output must name the file and the field, so an author knows

@@ -4,8 +4,8 @@ import { quizSchema, type QuizDefinition } from '../../src/features/quiz/quiz-sc
 import type { AnswerValue } from '../../src/features/quiz/engine/answers';
 import { scoreQuiz } from '../../src/features/quiz/engine/score';
 import { readContentFolder } from '../../src/kit/content-files';
-import { rootDir } from '../support/dist.ts';
-import { keyedAnswers } from '../support/quiz-answers';
+import { rootDir } from '../harness/dist.ts';
+import { keyedAnswers } from '../harness/quiz-answers';
 
 // The real quizzes, read as the build reads them. Whether they pass their schema and their references into the
 // guide is checked with the rest of the content (content-check.test.ts); these tests are about what the

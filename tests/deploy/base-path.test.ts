@@ -2,15 +2,15 @@ import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseHeadersFile } from '../../src/features/headers/headers-integration.ts';
-import { launchChromium } from '../support/chromium.ts';
-import { listPages, resolvePath, walk } from '../support/dist.ts';
-import { parseHtml } from '../support/html.ts';
-import { IssueRecorder } from '../support/page-issues.ts';
-import { expectNoProblems, report } from '../support/problems.ts';
-import { buildProject, copyProject } from '../support/project-copy.ts';
-import { settle } from '../support/site-browser.ts';
-import { start, stop, type StaticServer } from '../support/static-server.ts';
+import { launchChromium } from '../harness/chromium.ts';
+import { listPages, resolvePath, walk } from '../harness/dist.ts';
+import { parseHeadersFile } from '../harness/headers-file.ts';
+import { parseHtml } from '../harness/html.ts';
+import { IssueRecorder } from '../harness/page-issues.ts';
+import { expectNoProblems, report } from '../harness/problems.ts';
+import { buildProject, copyProject } from '../harness/project-copy.ts';
+import { settle } from '../harness/settle.ts';
+import { start, stop, type StaticServer } from '../harness/static-server.ts';
 
 // One real build of a copy of the project for a sub-path (BASE_PATH and SITE_URL set, as a deploy
 // would), then: every URL in the built files starts with the base, and the site works in Chromium when
@@ -202,11 +202,16 @@ describe(`the site served at ${BASE}`, () => {
     });
   });
 
-  it('loads a quiz with its island running and no errors', async () => {
+  it('loads a quiz whose island runs: answering a statement updates the progress, with no errors', async () => {
     await withPage(async (page) => {
       await page.goto(`${BASE}quizzes/anger/`);
+      // Fails when the island never comes alive (say, its script is looked for outside the base).
       await settle(page);
-      expect(await page.locator('astro-island[ssr]').count()).toBe(0);
+      const progress = page.locator('.quiz-progress');
+      const before = await progress.textContent();
+      await page.locator('.quiz-form fieldset').first().locator('label').first().click();
+      await expect.poll(() => progress.textContent()).toMatch(/^1 of \d+ answered$/);
+      expect(before).not.toMatch(/^1 of/);
       expect(await page.locator(`a[href="${BASE}help/"]`).count()).toBeGreaterThan(0);
     });
   });

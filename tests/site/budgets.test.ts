@@ -1,21 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { BUDGETS, PAGE_TYPES, pageWeight, staticImports } from '../../src/tooling/bench-weight.mjs';
-import { distDir, listPages } from '../support/dist.ts';
+import { PAGE_TYPES, findPageType } from '../../src/routes.ts';
+import { BUDGETS } from '../harness/budgets.ts';
+import { distDir, listPages } from '../harness/dist.ts';
+import { pageWeight, staticImports, type PageWeight } from '../harness/page-weight.ts';
 
 // Byte budgets of a first visit, from the built files alone (gzip level 9, as hosts precompress).
 // `npm run bench` measures the same pages in Chromium and adds Lighthouse; these are the parts that
-// are deterministic enough to fail a build on.
+// are deterministic enough to fail a build on. Which page is which type comes from src/routes.ts.
 
 const paths = listPages().map((page) => page.path);
 
 function pathsOf(typeId: string): string[] {
-  const type = PAGE_TYPES.find((candidate) => candidate.id === typeId);
-  if (!type) throw new Error(`No page type ${typeId}`);
-  return paths.filter((path) => type.matches(path));
+  if (!PAGE_TYPES.some((type) => type.id === typeId)) throw new Error(`No page type ${typeId}`);
+  return paths.filter((path) => findPageType(path)?.id === typeId);
 }
 
 /** One line per file, for a failure message that says where the bytes went. */
-function breakdown(weight: ReturnType<typeof pageWeight>): string {
+function breakdown(weight: PageWeight): string {
   const files = weight.files.map((file) => `${file.path} (${file.kind}) ${file.bytes} B`);
   return [...files, `inline scripts ${weight.inlineScript} B`].join('; ');
 }
@@ -25,7 +26,7 @@ const quizzes = pathsOf('quiz');
 
 describe('first-visit budgets (gzip)', () => {
   it('every page type has at least one built page', () => {
-    expect(PAGE_TYPES.filter((type) => !paths.some((path) => type.matches(path))).map((type) => type.id)).toEqual([]);
+    expect(PAGE_TYPES.filter((type) => pathsOf(type.id).length === 0).map((type) => type.id)).toEqual([]);
   });
 
   it.each(sections)(`guide section %s: at most ${BUDGETS.sectionTotal / 1024} KB in total`, (path) => {

@@ -5,17 +5,15 @@ import { describe, expect, it } from 'vitest';
 import {
   HEADERS_FILE,
   headerPolicy,
-  headersFor,
   mergePolicies,
   metaPolicyOf,
-  parseHeadersFile,
   parsePolicy,
-  pathMatches,
   type Policy,
 } from '../../src/features/headers/headers-integration.ts';
-import { distDir, listPages } from '../support/dist.ts';
-import { parseHtml } from '../support/html.ts';
-import { expectNoProblems } from '../support/problems.ts';
+import { headersFor, parseHeadersFile, pathMatches } from '../harness/headers-file.ts';
+import { distDir, listPages } from '../harness/dist.ts';
+import { parseHtml } from '../harness/html.ts';
+import { expectNoProblems } from '../harness/problems.ts';
 
 // dist/_headers is written by the build (src/features/headers/headers-integration.ts) from the pages' own policies.
 // These checks read the built site: the file must parse the way hosts read it, and its policy must

@@ -1,7 +1,7 @@
 import { describe, it } from 'vitest';
-import { listPages } from '../support/dist.ts';
-import { checkHtml, formatNuMessage, hasJava } from '../support/nu-checker.ts';
-import { expectNoProblems } from '../support/problems.ts';
+import { listPages } from '../harness/dist.ts';
+import { checkHtml, formatNuMessage, hasJava } from '../harness/nu-checker.ts';
+import { expectNoProblems } from '../harness/problems.ts';
 
 describe('HTML validity', () => {
   it('the W3C Nu HTML checker reports no errors on any page', (context) => {

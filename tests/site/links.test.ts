@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { resolvePath } from '../support/dist.ts';
-import { idsOf, parseHtml, parsePages } from '../support/html.ts';
-import { expectNoProblems } from '../support/problems.ts';
+import { resolvePath } from '../harness/dist.ts';
+import { idsOf, parseHtml, parsePages } from '../harness/html.ts';
+import { expectNoProblems } from '../harness/problems.ts';
 
 const pages = parsePages();
 

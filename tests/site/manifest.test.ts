@@ -1,9 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { distDir, resolvePath } from '../support/dist.ts';
-import { parsePages } from '../support/html.ts';
-import { expectNoProblems } from '../support/problems.ts';
+import { distDir, resolvePath } from '../harness/dist.ts';
+import { parsePages } from '../harness/html.ts';
+import { expectNoProblems } from '../harness/problems.ts';
 
 const pages = parsePages();
 

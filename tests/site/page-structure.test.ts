@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { parsePages, type ParsedPage } from '../support/html.ts';
-import { expectNoProblems } from '../support/problems.ts';
+import { parsePages, type ParsedPage } from '../harness/html.ts';
+import { expectNoProblems } from '../harness/problems.ts';
 
 // Parsed once at collection: each test below checks one rule of the page contract on every page.
 const pages = parsePages();

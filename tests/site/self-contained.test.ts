@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { describe, it } from 'vitest';
-import { distDir, walk } from '../support/dist.ts';
-import { parsePages } from '../support/html.ts';
-import { expectNoProblems } from '../support/problems.ts';
+import { distDir, walk } from '../harness/dist.ts';
+import { parsePages } from '../harness/html.ts';
+import { expectNoProblems } from '../harness/problems.ts';
 
 const pages = parsePages();
 

@@ -5,12 +5,13 @@
  * none). Only pages, or parts of pages, marked `data-pagefind-body` are indexed.
  */
 import type { AstroIntegration } from 'astro';
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { dirname, extname, isAbsolute, join, relative } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
+import sirv from 'sirv';
 import { searchUiChunk } from './search-ui-chunk';
 
 /** Folder of the bundle inside the built site; the browser code loads `pagefind/pagefind.js` below the base path. */
@@ -76,29 +77,25 @@ export async function buildSearchIndex(siteDir: string, outputDir: string): Prom
   }
 }
 
-const CONTENT_TYPES: Record<string, string> = {
-  '.js': 'text/javascript; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-};
+/** Pagefind's binary files (index chunks, fragments, filters, metadata, WebAssembly), which sirv has no type for. */
+const BINARY_FILE = /\.(?:pf_[a-z]+|pagefind)$/;
 
-/** Serves `/pagefind/*` from the last built bundle (Astro has taken off the base path), or answers 404 when there is none. */
+/**
+ * Serves the last built bundle, mounted at `/pagefind/` (Astro has taken off the base path), or answers
+ * 404 when there is none. Through sirv in dev mode: each request looks at the disk, so a bundle that a
+ * build writes while the dev server runs is served at once, and nothing is cached (`no-store`).
+ */
 function serveBundle(bundleDir: string) {
-  return (request: IncomingMessage, response: ServerResponse, next: () => void): void => {
-    const pathname = new URL(request.url ?? '/', 'http://localhost').pathname;
-    if (!pathname.startsWith(`/${BUNDLE_DIR}/`)) return next();
-    const file = join(bundleDir, decodeURIComponent(pathname.slice(BUNDLE_DIR.length + 2)));
-    const inside = relative(bundleDir, file);
-    if (inside.startsWith('..') || isAbsolute(inside) || !existsSync(file) || !statSync(file).isFile()) {
+  const files = sirv(bundleDir, {
+    dev: true,
+    setHeaders: (response, pathname) => {
+      if (BINARY_FILE.test(pathname)) response.setHeader('content-type', 'application/octet-stream');
+    },
+  });
+  return (request: IncomingMessage, response: ServerResponse): void =>
+    files(request, response, () => {
       response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('No search index: run `npm run build` once.');
-      return;
-    }
-    response.writeHead(200, {
-      'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
-      'cache-control': 'no-store',
     });
-    createReadStream(file).pipe(response);
-  };
 }
 
 /**
@@ -119,7 +116,7 @@ export default function pagefindIntegration(): AstroIntegration {
       },
       'astro:server:setup': ({ server, logger }) => {
         if (!existsSync(bundleDir)) logger.info('No search index yet; search will say it is unavailable until a build.');
-        server.middlewares.use(serveBundle(bundleDir));
+        server.middlewares.use(`/${BUNDLE_DIR}`, serveBundle(bundleDir));
       },
       'astro:build:done': async ({ dir, logger }) => {
         const siteDir = fileURLToPath(dir);

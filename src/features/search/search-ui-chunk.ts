@@ -7,7 +7,10 @@
  * then fetch on load: a second script before anyone has searched. Importing the chunk by its URL keeps
  * the first visit to exactly one small module.
  */
-import type { Plugin } from 'vite';
+import type { AstroConfig } from 'astro';
+
+/** A Vite plugin, as Astro's config takes it (Vite itself comes with Astro). */
+type Plugin = Exclude<NonNullable<NonNullable<AstroConfig['vite']>['plugins']>[number], false | null | undefined | readonly unknown[] | Promise<unknown>>;
 
 const VIRTUAL_ID = 'virtual:search-ui-url';
 const RESOLVED_ID = `\0${VIRTUAL_ID}`;

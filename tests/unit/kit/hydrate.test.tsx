@@ -38,7 +38,10 @@ describe('hydrateIsland', () => {
     const root = layOutPage(JSON.stringify(props));
     const firstFieldset = root.querySelector('fieldset');
     expect(root.querySelector<HTMLButtonElement>('button[type="submit"]')?.disabled).toBe(true);
+    expect(root.hasAttribute('data-live')).toBe(false);
     hydrateIsland(QuizIslandRoot, 'quiz');
+    // Marked as running, for the browser tests' settle() to wait for.
+    expect(root.hasAttribute('data-live')).toBe(true);
     await new Promise((resolve) => setTimeout(resolve)); // Preact re-renders after the mount's state change
     // The same element is kept: hydration adopts the markup rather than replacing it.
     expect(root.querySelector('fieldset')).toBe(firstFieldset);
@@ -46,11 +49,18 @@ describe('hydrateIsland', () => {
     expect(root.textContent).not.toContain('Scoring needs JavaScript.');
   });
 
+  it('does not mark an island live when hydrating it throws', () => {
+    const root = layOutPage('{"not": "the quiz props"}');
+    expect(() => hydrateIsland(QuizIslandRoot, 'quiz')).toThrow();
+    expect(root.hasAttribute('data-live')).toBe(false);
+  });
+
   it('does nothing when the page has no props block', () => {
     const root = layOutPage('');
     document.getElementById('quiz-props')?.remove();
     expect(() => hydrateIsland(QuizIslandRoot, 'quiz')).not.toThrow();
     expect(root.querySelector<HTMLButtonElement>('button[type="submit"]')?.disabled).toBe(true);
+    expect(root.hasAttribute('data-live')).toBe(false);
   });
 });
 

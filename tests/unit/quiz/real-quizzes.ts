@@ -6,7 +6,7 @@ import { createStoredResult, type StoredResult } from '../../../src/features/qui
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { keyedAnswers } from '../../support/quiz-answers';
+import { keyedAnswers } from '../../harness/quiz-answers';
 
 // Read from the project root: under happy-dom, import.meta.url is not a file URL.
 const QUIZ_DIR = join(process.cwd(), 'content', 'quizzes');

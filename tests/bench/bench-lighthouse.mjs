@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import lighthouse from 'lighthouse';
-import { CHROMIUM_FLAGS, chromiumExecutable } from '../../tests/support/chromium.ts';
+import { CHROMIUM_FLAGS, chromiumExecutable } from '../harness/chromium.ts';
 import { median } from './bench-shared.mjs';
 
 /** The categories scored, in the order the tables show them. */

@@ -1,66 +1,65 @@
-// What a first visit to a built page costs, worked out from the files alone (no browser), plus the
-// budgets `npm run bench` prints and tests/site/budgets.test.ts asserts. The benchmark measures the
-// same thing in Chromium; this version is deterministic, so tests can hold the line on it.
+/**
+ * What a first visit to a built page costs, worked out from the files alone (no browser): the numbers the
+ * byte budgets (budgets.ts) are checked against. The benchmark measures the same thing in Chromium; this
+ * version is deterministic, so tests can hold the line on it.
+ */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-/** Gzip level for every size: what hosts use for precompressed files (and what the other checks use). */
+/** Gzip level for every size: what hosts use for precompressed files (and what the static server sends). */
 export const GZIP_LEVEL = 9;
 
-/** Budgets, in gzip bytes and Lighthouse scores (0-100). */
-export const BUDGETS = {
-  /** A guide section's first visit: HTML, CSS and JavaScript together, and JavaScript alone. */
-  sectionTotal: 20 * 1024,
-  sectionScript: 2 * 1024,
-  /** A quiz page's JavaScript: inline scripts and every script file it loads. */
-  quizScript: 15 * 1024,
-  /** Minimum Lighthouse scores on every page type. */
-  lighthouse: { performance: 98, accessibility: 100, 'best-practices': 100, seo: 100 },
-};
-
-/** The page types the benchmark reports, each with the URL paths that belong to it. */
-export const PAGE_TYPES = [
-  { id: 'home', label: 'Home', matches: (path) => path === '/' },
-  { id: 'section', label: 'Guide section', matches: (path) => /^\/guide\/[^/]+\/$/.test(path) && path !== '/guide/all/' },
-  { id: 'guide-all', label: 'One-page guide', matches: (path) => path === '/guide/all/' },
-  { id: 'quiz', label: 'Quiz', matches: (path) => /^\/quizzes\/[^/]+\/$/.test(path) },
-  { id: 'my-results', label: 'My results', matches: (path) => path === '/my-results/' },
-  { id: 'search', label: 'Search', matches: (path) => path === '/search/' },
-  { id: 'topic', label: 'Topic', matches: (path) => /^\/topics\/[^/]+\/$/.test(path) },
-];
-
 /** Gzip size of a string or buffer. */
-export function gzipSize(data) {
+export function gzipSize(data: string | Uint8Array): number {
   return gzipSync(data, { level: GZIP_LEVEL }).length;
 }
 
+/** One file a first visit downloads, by kind, in gzip bytes. */
+export interface WeighedFile {
+  readonly path: string;
+  readonly kind: 'html' | 'css' | 'script';
+  readonly bytes: number;
+}
+
+/** A page's first-visit weight in gzip bytes; `total` is HTML + CSS + script files (inline scripts are in the HTML). */
+export interface PageWeight {
+  readonly path: string;
+  readonly html: number;
+  readonly css: number;
+  readonly scriptFiles: number;
+  readonly inlineScript: number;
+  readonly script: number;
+  readonly total: number;
+  readonly files: readonly WeighedFile[];
+}
+
 /** The attributes of one start tag, lower-cased names; valueless attributes map to ''. */
-function attributesOf(tag) {
-  const attributes = {};
+function attributesOf(tag: string): Record<string, string> {
+  const attributes: Record<string, string> = {};
   const body = tag.replace(/^<[a-z0-9-]+/i, '').replace(/\/?>$/, '');
   for (const match of body.matchAll(/([^\s"'=<>/]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g)) {
-    attributes[match[1].toLowerCase()] = match[2] ?? match[3] ?? match[4] ?? '';
+    attributes[match[1]!.toLowerCase()] = match[2] ?? match[3] ?? match[4] ?? '';
   }
   return attributes;
 }
 
 /** Script types a browser runs; JSON and other data blocks are not JavaScript. */
-function isExecutable(type) {
+function isExecutable(type: string | undefined): boolean {
   return type === undefined || type === '' || type === 'module' || /^(?:text|application)\/(?:x-)?(?:java|ecma)script$/i.test(type);
 }
 
 /** URL paths a module imports statically (`import … from "…"`, `import "…"`, `export … from "…"`). */
-export function staticImports(code) {
-  const imports = [];
+export function staticImports(code: string): string[] {
+  const imports: string[] = [];
   for (const match of code.matchAll(/(?:^|[^.\w$])(?:import|export)\s*(?:[\w$*{}\s,]*?\bfrom\s*)?(["'])([^"']+)\1/g)) {
-    imports.push(match[2]);
+    imports.push(match[2]!);
   }
   return imports;
 }
 
 /** The file in the built site for a same-origin URL path (directories → index.html). */
-function fileFor(siteDir, path) {
+function fileFor(siteDir: string, path: string): string {
   return join(siteDir, ...decodeURIComponent(path).split('/').filter(Boolean), ...(path.endsWith('/') ? ['index.html'] : []));
 }
 
@@ -70,12 +69,12 @@ function fileFor(siteDir, path) {
  * on demand), and its inline scripts. Inline scripts travel inside the HTML: they count toward
  * `script` but only once, as part of `html`, toward `total`.
  */
-export function pageWeight(siteDir, path) {
+export function pageWeight(siteDir: string, path: string): PageWeight {
   const origin = 'http://site.invalid';
   const html = readFileSync(fileFor(siteDir, path), 'utf8');
-  const files = [{ path, kind: 'html', bytes: gzipSize(html) }];
+  const files: WeighedFile[] = [{ path, kind: 'html', bytes: gzipSize(html) }];
   const seen = new Set([path]);
-  const add = (url, kind) => {
+  const add = (url: string, kind: 'css' | 'script'): void => {
     const resolved = new URL(url, `${origin}${path}`);
     if (resolved.origin !== origin || seen.has(resolved.pathname)) return;
     seen.add(resolved.pathname);
@@ -84,7 +83,7 @@ export function pageWeight(siteDir, path) {
     if (kind === 'script') for (const imported of staticImports(content.toString('utf8'))) add(new URL(imported, resolved).href, 'script');
   };
 
-  const inline = [];
+  const inline: number[] = [];
   for (const [tag] of html.matchAll(/<link\b[^>]*>/gi)) {
     const { rel = '', href } = attributesOf(tag);
     const rels = rel.toLowerCase().split(/\s+/);
@@ -92,13 +91,13 @@ export function pageWeight(siteDir, path) {
     if (href && rels.includes('modulepreload')) add(href, 'script');
   }
   for (const [, openTag, text] of html.matchAll(/(<script\b[^>]*>)([\s\S]*?)<\/script>/gi)) {
-    const { src, type } = attributesOf(openTag);
+    const { src, type } = attributesOf(openTag!);
     if (!isExecutable(type)) continue;
     if (src !== undefined) add(src, 'script');
-    else if (text.trim()) inline.push(gzipSize(text));
+    else if (text!.trim()) inline.push(gzipSize(text!));
   }
 
-  const sum = (kind) => files.filter((file) => file.kind === kind).reduce((total, file) => total + file.bytes, 0);
+  const sum = (kind: WeighedFile['kind']) => files.filter((file) => file.kind === kind).reduce((total, file) => total + file.bytes, 0);
   const scriptFiles = sum('script');
   const inlineScript = inline.reduce((total, bytes) => total + bytes, 0);
   return {

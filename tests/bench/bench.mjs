@@ -4,9 +4,9 @@
 //
 // 1. Builds the site (dist/), timed.
 // 2. First visits: every page of each page type in headless Chromium with an empty cache, served
-//    gzip-compressed with the headers of dist/_headers (bench-server.mjs); the HTML, CSS and
-//    JavaScript each downloads (gzip bytes) and its request count (bench-visit.mjs). Each type is
-//    reported by its heaviest page.
+//    gzip-compressed with the headers of dist/_headers (the harness's static server); the HTML, CSS
+//    and JavaScript each downloads (gzip bytes) and its request count (bench-visit.mjs). Each type is
+//    reported by its heaviest page (page types: src/routes.ts).
 // 3. Lighthouse (mobile defaults: emulated phone, simulated slow 4G and 4x CPU slowdown) on that page
 //    of each type, in the same Chromium; a score under budget lists the audits that cost points
 //    (bench-lighthouse.mjs).
@@ -21,16 +21,17 @@
 //   BENCH_OUT=file.json        where to write the report instead of .bench/bench.json.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
-import { launchChromium } from '../../tests/support/chromium.ts';
-import { listPages } from '../../tests/support/dist.ts';
-import { projectRoot as root } from '../../tests/support/project-copy.ts';
+import { PAGE_TYPES, findPageType } from '../../src/routes.ts';
+import { launchChromium } from '../harness/chromium.ts';
+import { listPages } from '../harness/dist.ts';
+import { pageWeight } from '../harness/page-weight.ts';
+import { projectRoot as root } from '../harness/project-copy.ts';
+import { start, stop } from '../harness/static-server.ts';
 import { benchBuildScale, buildGrowth, realSectionCount, timedBuild } from './bench-build.mjs';
 import { CATEGORIES, launchForLighthouse, runLighthouse } from './bench-lighthouse.mjs';
 import { checkBudgets, printReport } from './bench-report.mjs';
-import { startHostLike, stop } from './bench-server.mjs';
 import { ms, seconds } from './bench-shared.mjs';
 import { measureFirstVisit } from './bench-visit.mjs';
-import { PAGE_TYPES, pageWeight } from './bench-weight.mjs';
 
 const distDir = join(root, 'dist');
 const outFile = process.env.BENCH_OUT ? resolve(process.env.BENCH_OUT) : join(root, '.bench', 'bench.json');
@@ -50,10 +51,10 @@ const report = {
 
 /** First visits and Lighthouse on the built site, served like a static host serves it. */
 async function benchPages(paths) {
-  const types = PAGE_TYPES.map((type) => ({ ...type, paths: paths.filter((path) => type.matches(path)) })).filter(
+  const types = PAGE_TYPES.map((type) => ({ ...type, paths: paths.filter((path) => findPageType(path)?.id === type.id) })).filter(
     (type) => type.paths.length > 0,
   );
-  const server = await startHostLike(distDir);
+  const server = await start(distDir);
   try {
     const browser = await launchChromium();
     report.chromium = browser.version();

@@ -1,11 +1,9 @@
 // First visits for the benchmark: a page loaded in a fresh Chromium context (empty cache), with what it
 // downloads summed by kind in gzip bytes, and what the service worker precaches afterwards.
 import { readFileSync } from 'node:fs';
-import { resolvePath } from '../../tests/support/dist.ts';
-import { settle } from '../../tests/support/site-browser.ts';
-import { mimeTypeFor } from '../../tests/support/static-server.ts';
-import { COMPRESSIBLE } from './bench-server.mjs';
-import { gzipSize } from './bench-weight.mjs';
+import { resolvePath } from '../harness/dist.ts';
+import { gzipSize } from '../harness/page-weight.ts';
+import { settle } from '../harness/settle.ts';
 
 /**
  * Waits until no response has arrived for half a second (at most 15 s). Not Playwright's
@@ -21,21 +19,23 @@ async function quiet(count) {
   }
 }
 
-/** Bytes each built file travels as, by path: every visit fetches the same files again. */
+/** Bytes each built file travels as, by path and encoding: every visit fetches the same files again. */
 const transferSizes = new Map();
 
 /**
- * Bytes a response delivered, worked out from the built file it came from (gzip-compressed when the
- * bench server compresses it) rather than read back from each response body.
+ * Bytes a response delivered, worked out from the built file it came from (its gzip -9 size when the
+ * server sent it gzip-compressed) rather than read back from each response body, so that runs compare.
  */
-function responseBytes(response, distDir) {
+async function responseBytes(response, distDir) {
   const resolved = resolvePath(decodeURIComponent(new URL(response.url()).pathname), distDir);
   if (!('file' in resolved)) return 0;
-  if (!transferSizes.has(resolved.file)) {
+  const gzipped = (await response.headerValue('content-encoding')) === 'gzip';
+  const key = `${gzipped ? 'gzip' : 'identity'} ${resolved.file}`;
+  if (!transferSizes.has(key)) {
     const body = readFileSync(resolved.file);
-    transferSizes.set(resolved.file, COMPRESSIBLE.test(mimeTypeFor(resolved.file)) ? gzipSize(body) : body.length);
+    transferSizes.set(key, gzipped ? gzipSize(body) : body.length);
   }
-  return transferSizes.get(resolved.file);
+  return transferSizes.get(key);
 }
 
 /** Loads `path` in a fresh context (empty cache) and sums what it downloads, by kind, gzip bytes. */
@@ -63,10 +63,10 @@ export async function measureFirstVisit(browser, origin, distDir, path) {
       if (response.status() >= 300) continue;
       const type = response.request().resourceType();
       const kind = type === 'document' ? 'html' : type === 'stylesheet' ? 'css' : type === 'script' ? 'script' : 'other';
-      files.push({ path: new URL(response.url()).pathname, kind, bytes: responseBytes(response, distDir) });
+      files.push({ path: new URL(response.url()).pathname, kind, bytes: await responseBytes(response, distDir) });
     }
     let workerBytes = 0;
-    for (const response of workerResponses.filter(onSite)) workerBytes += responseBytes(response, distDir);
+    for (const response of workerResponses.filter(onSite)) workerBytes += await responseBytes(response, distDir);
     const sum = (kind) => files.filter((file) => file.kind === kind).reduce((total, file) => total + file.bytes, 0);
     const inlineScript = inline.reduce((total, text) => total + gzipSize(text), 0);
     return {

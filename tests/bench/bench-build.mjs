@@ -2,7 +2,7 @@
 // guide sections added, to show how the build grows.
 import { readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildProject, copyProject, projectRoot } from '../../tests/support/project-copy.ts';
+import { buildProject, copyProject, projectRoot } from '../harness/project-copy.ts';
 import { makeVocabulary, mulberry32, sentence } from './bench-shared.mjs';
 
 /** Runs `astro build` in a folder; returns the time, the page count and what the service worker precaches. */

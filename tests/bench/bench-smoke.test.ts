@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { projectRoot } from '../../support/project-copy.ts';
+import { projectRoot } from '../harness/project-copy.ts';
 
 const run = promisify(execFile);
 
@@ -17,7 +17,7 @@ describe('npm run bench', () => {
     try {
       const out = join(dir, 'bench.json');
       const env = { ...process.env, BENCH_BUILD: '0', BENCH_PAGES: '0', BENCH_BUILD_SCALES: 'none', BENCH_OUT: out };
-      const { stdout } = await run(process.execPath, ['src/tooling/bench.mjs'], { cwd: projectRoot, env });
+      const { stdout } = await run(process.execPath, ['tests/bench/bench.mjs'], { cwd: projectRoot, env });
       expect(stdout).toContain('Wrote ');
       const report = JSON.parse(readFileSync(out, 'utf8')) as { budgets: unknown[]; node: string };
       expect(report.budgets).toEqual([]);

@@ -1,5 +1,5 @@
 // The benchmark's report: budgets checked against what was measured, and the tables it prints.
-import { BUDGETS } from './bench-weight.mjs';
+import { BUDGETS } from '../harness/budgets.ts';
 import { CATEGORIES } from './bench-lighthouse.mjs';
 import { kb, ms, seconds } from './bench-shared.mjs';
 

@@ -46,22 +46,6 @@ export function sitePaths(): string[] {
   return listPages().map((page) => page.path);
 }
 
-/** Waits until the page has loaded and its eagerly hydrated islands are interactive. */
-export async function settle(page: Page): Promise<void> {
-  await page.waitForLoadState('load');
-  // Astro removes `ssr` from an island once it has hydrated; visible/media islands may wait forever.
-  // An island that fails to hydrate logs a console error, which the hygiene tests report, so a
-  // timeout here is not an error of its own.
-  await page
-    .waitForFunction(
-      () => document.querySelectorAll('astro-island[ssr]:is([client="load"], [client="idle"])').length === 0,
-      undefined,
-      { timeout: 5_000 },
-    )
-    .catch(() => undefined);
-  await page.evaluate(() => document.fonts.ready.then(() => undefined));
-}
-
 /** Runs `visit` for every path, on `concurrency` pages of the context working through one queue. */
 export async function visitAll(
   context: BrowserContext,
