@@ -48,6 +48,8 @@ function defineRoute<Param extends string = never>(template: string, precache: P
 export const ROUTES = {
   home: defineRoute('/', 'core'),
   help: defineRoute('/help/', 'core'),
+  rightNow: defineRoute('/right-now/', 'core'),
+  abuse: defineRoute('/if-your-ex-hurt-you/', 'core'),
   offline: defineRoute('/offline/', 'core'),
   guide: defineRoute('/guide/', 'first'),
   guideAll: defineRoute('/guide/all/', 'rest'),

@@ -38,11 +38,11 @@ describe('ROUTES', () => {
     expect(findRoute(path)).toBe(name);
   });
 
-  it('puts help, home and offline in the core of the precache', () => {
+  it('puts home, offline and the pages for the worst moments in the core of the precache', () => {
     const core = Object.entries(ROUTES)
       .filter(([, route]) => route.precache === 'core')
       .map(([name]) => name);
-    expect(core).toEqual(['home', 'help', 'offline']);
+    expect(core).toEqual(['home', 'help', 'rightNow', 'abuse', 'offline']);
   });
 
   it('keeps every asset root-relative', () => {
