@@ -12,6 +12,8 @@ import contentCheck from './src/content-check.ts';
 import headers from './src/features/headers/headers-integration.ts';
 import baseLinks from './src/features/guide/base-links.ts';
 import { normalizeBase } from './src/kit/paths.ts';
+import { chunkUrl } from './src/kit/chunk-url.ts';
+import { fileURLToPath } from 'node:url';
 
 // The theme is set by a tiny inline script before first paint (no flash). Inline scripts are only
 // allowed by hash, so the hash is computed here from the very file the layout inlines.
@@ -35,6 +37,8 @@ export default defineConfig({
   build: { format: 'directory' },
   vite: {
     plugins: [
+      // The quiz's result view loads when the reader starts answering, not with the page.
+      chunkUrl('quiz-result', fileURLToPath(new URL('./src/features/quiz/QuizResult.tsx', import.meta.url))),
       {
         // MDX content modules carry Astro's "use astro:head-inject" directive, which the bundler warns it may
         // not keep (withastro/astro#18087); Astro acts on it before bundling, so the warning is noise. Every

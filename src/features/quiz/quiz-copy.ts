@@ -81,6 +81,7 @@ export const QUIZ_COPY = {
     staysHere: 'Your answers stay on this device.',
   },
   result: {
+    working: 'Working out your result…',
     own: 'Your result:',
     shared: 'A shared result:',
     safetyHeading: 'Please look after yourself first',
