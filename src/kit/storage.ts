@@ -1,9 +1,17 @@
-/** The part of the Web Storage API the quiz stores use; callers inject it so tests can stand in a fake. */
+/**
+ * The part of the Web Storage API the site's stores use; callers inject it so tests can stand in a fake.
+ * `length` and `key` are only needed to list keys (backups, erasing everything).
+ */
 export interface StorageLike {
   getItem(key: string): string | null;
   setItem(key: string, value: string): void;
   removeItem(key: string): void;
+  readonly length?: number;
+  key?(index: number): string | null;
 }
+
+/** The prefix of every key the site writes, but the theme choice (`theme`, read before first paint). */
+export const KEY_PREFIX = 'letting-go:';
 
 /** Why a write did not happen. */
 export type StorageFailureReason = 'unavailable' | 'quota' | 'newer-data' | 'invalid';

@@ -149,7 +149,7 @@ describe('offline: after one visit', () => {
     await page.goto('/my-results/');
     await settle(page);
     const group = page.getByRole('region', { name: quizTitle });
-    await expect.poll(() => group.locator('tbody tr').count(), { timeout: 5_000 }).toBe(1);
+    await expect.poll(() => group.locator('.result-card').count(), { timeout: 5_000 }).toBe(1);
     collect('/my-results/');
     expectNoProblems(found);
   });

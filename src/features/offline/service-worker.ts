@@ -24,6 +24,7 @@ import type { GenerateSWOptions, ManifestEntry, ManifestTransform } from 'workbo
 import { planPrecache, sectionOrderFrom } from './precache-plan';
 import { joinBase } from '../../kit/paths';
 import { ASSETS, ROUTES } from '../../routes';
+import { CACHE_PREFIX } from './cache-name';
 
 /** File name of the worker at the site's root (its base path): its scope is the whole site. */
 export const SW_FILE = ASSETS.serviceWorker.slice(1);
@@ -31,8 +32,7 @@ export const SW_FILE = ASSETS.serviceWorker.slice(1);
 /** The page served for a navigation that is neither cached nor reachable (src/pages/offline.astro), from the site's root. */
 export const OFFLINE_PAGE = ROUTES.offline.path();
 
-/** Prefix of the cache name; the build id follows it. */
-export const CACHE_PREFIX = 'letting-go';
+export { CACHE_PREFIX } from './cache-name';
 
 /** The precache stays within this many bytes (decimal megabytes, the stricter reading); see offline-precache-plan.ts. */
 export const PRECACHE_BUDGET_BYTES = 2_000_000;

@@ -3,6 +3,8 @@ import type { QuizDefinition } from './quiz-schema';
 import type { QuizCopy } from './quiz-copy';
 import type { QuizPassages } from './quiz-passages';
 import { getLocalStorage } from '../../kit/storage';
+import { requestPersistence } from '../../kit/persistence';
+import { getProgressKey } from './engine/progress';
 import {
   createQuizState,
   type QuizEnvironment,
@@ -76,7 +78,9 @@ export default class QuizIsland extends Component<QuizIslandProps, LocalState> {
 
   constructor(props: QuizIslandProps) {
     super(props);
-    this.controller = createQuizState(props.quiz, props.environment ?? { storage: getLocalStorage() });
+    // After the first save that worked, ask the browser to keep the site's data (kit/persistence.ts).
+    const environment = props.environment ?? { storage: getLocalStorage(), onSaved: () => void requestPersistence() };
+    this.controller = createQuizState(props.quiz, environment);
     this.shown = this.controller.store.get();
     this.state = { copyStatus: '' };
   }
@@ -90,6 +94,7 @@ export default class QuizIsland extends Component<QuizIslandProps, LocalState> {
       this.forceUpdate();
     });
     addEventListener('hashchange', this.onHashChange);
+    addEventListener('storage', this.onStorage);
     this.controller.init(location.hash);
     // A damaged link has said its piece; the address should not repeat it after a reload.
     if (this.controller.store.get().shareProblem !== null) clearHash();
@@ -98,6 +103,7 @@ export default class QuizIsland extends Component<QuizIslandProps, LocalState> {
   override componentWillUnmount(): void {
     this.unsubscribe?.();
     removeEventListener('hashchange', this.onHashChange);
+    removeEventListener('storage', this.onStorage);
   }
 
   // Focus follows what changed: the error summary after a submit with gaps, the result heading when a new
@@ -120,6 +126,11 @@ export default class QuizIsland extends Component<QuizIslandProps, LocalState> {
   private readonly onHashChange = (): void => {
     this.controller.openHash(location.hash);
     if (this.controller.store.get().shareProblem !== null) clearHash();
+  };
+
+  /** Another tab of this quiz saved or cleared answers: take them in (or say they were cleared). */
+  private readonly onStorage = (event: StorageEvent): void => {
+    if (event.key === null || event.key === getProgressKey(this.props.quiz.id)) this.controller.syncFromStorage();
   };
 
   private readonly restart = (): void => {
@@ -157,7 +168,7 @@ export default class QuizIsland extends Component<QuizIslandProps, LocalState> {
           </p>
         )}
         {state.result === null ? (
-          <QuizForm quiz={quiz} copy={copy.form} state={state} controller={this.controller} onRestart={this.restart} />
+          <QuizForm quiz={quiz} myResultsHref={links.myResults} copy={copy.form} state={state} controller={this.controller} onRestart={this.restart} />
         ) : View === undefined ? (
           <p class="quiz-progress" role="status">
             {copy.result.working}

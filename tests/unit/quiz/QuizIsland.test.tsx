@@ -258,7 +258,7 @@ describe('QuizIsland, once live', () => {
     const code = encodeShareCode(quiz, extremeAnswers(quiz, 'high'));
     history.replaceState(null, '', `/quizzes/victim-mindset/#r=${code.slice(0, 6)}X${code.slice(7)}`);
     renderQuiz();
-    expect(screen.getByRole('status').textContent).toMatch(/share link/);
+    expect(screen.getAllByRole('status').map((region) => region.textContent).join(' ')).toMatch(/share link/);
     expect(screen.getAllByRole('radio').filter((radio) => (radio as HTMLInputElement).checked)).toEqual([]);
     expect(location.hash).toBe('');
   });

@@ -1,0 +1,76 @@
+/**
+ * Erasing everything the site keeps on this device: every `letting-go:` key, the theme choice, and (in the
+ * page) the service worker's caches and registration. What is there is described first, so the reader
+ * confirms knowing what will go, and the report after says what went.
+ */
+import { KEY_PREFIX, removeStoredText, type StorageLike } from '../../kit/storage';
+import { listKeys } from './stored-keys';
+import { readWritableResults, RESULTS_STORAGE_KEY } from '../quiz/engine/results';
+import { PREFERENCES_STORAGE_KEY } from '../../kit/preferences';
+import { THEME_KEY, readStoredTheme } from '../theme/theme-choice';
+
+/** What the site keeps on this device now, by kind. */
+export interface KeptData {
+  /** Saved results (unknown when they were saved by a newer version of the site: then null). */
+  resultCount: number | null;
+  /** Quizzes with unfinished answers kept for later. */
+  progressCount: number;
+  hasPreferences: boolean;
+  hasTheme: boolean;
+  /** Every key the site wrote, including any the kinds above do not name. */
+  keys: string[];
+}
+
+/** Lists what the site keeps on this device. */
+export function describeKept(storage: StorageLike | null): KeptData {
+  const keys = [...listKeys(storage, KEY_PREFIX), ...(readStoredTheme(storage) !== null ? [THEME_KEY] : [])];
+  const results = readWritableResults(storage);
+  const progressCount = keys.filter((key) => key.startsWith(`${KEY_PREFIX}progress:`)).length;
+  return {
+    resultCount: Array.isArray(results) ? results.length : keys.includes(RESULTS_STORAGE_KEY) ? null : 0,
+    progressCount,
+    hasPreferences: keys.includes(PREFERENCES_STORAGE_KEY),
+    hasTheme: keys.includes(THEME_KEY),
+    keys,
+  };
+}
+
+/** Whether the site keeps anything on this device. */
+export function isKeepingAnything(kept: KeptData): boolean {
+  return kept.keys.length > 0;
+}
+
+/** Removes every key the site keeps; returns the keys it could not remove (none, unless storage failed). */
+export function eraseStoredData(storage: StorageLike | null): { removed: string[]; failed: string[] } {
+  const { keys } = describeKept(storage);
+  const removed: string[] = [];
+  const failed: string[] = [];
+  for (const key of keys) (removeStoredText(storage, key).ok ? removed : failed).push(key);
+  return { removed, failed };
+}
+
+/** What the browser keeps for offline use, the site's part of it. */
+export interface OfflineCopy {
+  caches: string[];
+  hasWorker: boolean;
+}
+
+async function findWorkers(scope: string): Promise<ServiceWorkerRegistration[]> {
+  if (typeof navigator === 'undefined' || !navigator.serviceWorker) return [];
+  const registrations = await navigator.serviceWorker.getRegistrations().catch(() => []);
+  // Only the site's own worker: another site served from the same domain keeps its own.
+  return registrations.filter((registration) => registration.scope === scope);
+}
+
+/**
+ * Deletes the site's caches (named with `cachePrefix`) and unregisters its worker (of `scope`, an absolute
+ * URL); says what there was. The next visit fetches the site afresh.
+ */
+export async function eraseOfflineCopy(cachePrefix: string, scope: string): Promise<OfflineCopy> {
+  const names = typeof caches === 'undefined' ? [] : await caches.keys().catch(() => []);
+  const found = names.filter((name) => name.startsWith(cachePrefix));
+  await Promise.all(found.map((name) => caches.delete(name).catch(() => false)));
+  const workers = await findWorkers(scope);
+  await Promise.all(workers.map((registration) => registration.unregister().catch(() => false)));
+  return { caches: found, hasWorker: workers.length > 0 };
+}
