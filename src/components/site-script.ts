@@ -1,8 +1,9 @@
 /**
  * The one script every page loads: it wires the theme toggle and waits for a sign that the reader
- * wants to search (pointer over or focus in the header search, a click in its field, `/` or Ctrl/Cmd+K).
- * Only then is the search UI's code imported, and with it Pagefind (on /search/ that happens at once). A page opened from a search
- * result (its URL carries `?highlight=`) also loads Pagefind's highlight script to mark the words.
+ * wants to search (pointer over or focus on the header's search link, a click on it, `/` or Ctrl/Cmd+K). Only then is the search UI's code imported, and with it Pagefind
+ * (on /search/ that happens at once); a click opens the dialog once it is ready, or follows the link to
+ * /search/ when it cannot load. A page opened from a search result (its URL carries `?highlight=`) also
+ * loads Pagefind's highlight script to mark the words.
  */
 import searchUiUrl from 'virtual:search-ui-url';
 import { setUpThemeToggle } from '../features/theme/theme';
@@ -13,10 +14,11 @@ const toggle = document.getElementById('theme-toggle');
 if (toggle instanceof HTMLButtonElement) setUpThemeToggle(toggle);
 
 interface SiteSearch extends HTMLElement {
-  open(query?: string): void;
+  open(): void;
 }
 
 const search = document.querySelector<SiteSearch>('site-search');
+const searchLink = search?.querySelector<HTMLAnchorElement>('a[data-search-open]');
 const resultsPage = document.querySelector('search-page');
 let ready: Promise<SiteSearch | null> | undefined;
 
@@ -36,15 +38,16 @@ function prepare(): Promise<SiteSearch | null> {
 // The results page is itself the sign of intent.
 if (resultsPage) void prepare();
 
-function open(query?: string): void {
-  void prepare().then((element) => element?.open(query));
+/** Opens the dialog; when its code cannot load, the results page instead. */
+function open(): void {
+  void prepare().then((element) => (element ? element.open() : searchLink && location.assign(searchLink.href)));
 }
 
 if (search) {
   for (const type of ['pointerenter', 'focusin']) search.addEventListener(type, () => void prepare(), { once: true });
-  // A pointer click in the header field opens the dialog; keyboard users can type there and press Enter.
-  search.addEventListener('click', (event) => {
-    if (event.target instanceof HTMLInputElement && event.target.name === 'q' && event.detail > 0) open();
+  searchLink?.addEventListener('click', (event) => {
+    event.preventDefault();
+    open();
   });
   addEventListener('keydown', (event) => {
     if (!isSearchShortcut(event, isEditable(event.target))) return;
