@@ -123,8 +123,9 @@ const cases: RuleCase[] = [
   // A section has 400 to 900 words.
   {
     name: 'a section that is too short',
-    // Only its headings are left, so links to them still work.
-    change: (content) => void (section(content).body = section(content).body.split('\n').filter((line) => line.startsWith('#')).join('\n\n')),
+    // Only an opening line and the headings are left, so links to them still work.
+    change: (content) =>
+      void (section(content).body = ['It is late.', ...section(content).body.split('\n').filter((line) => line.startsWith('#'))].join('\n\n')),
     line: /^content\/guide\/turning-rage-into-fuel\.mdx → body: the prose has \d+ words; a section has 400 to 900\./,
   },
   {
@@ -134,8 +135,14 @@ const cases: RuleCase[] = [
   },
   // Headings start at ##, at least two of them, no deeper than ###.
   {
+    name: 'a section opening with a heading instead of a paragraph',
+    change: (content) => void (section(content).body = `## Before anything else\n\n${section(content).body}`),
+    line: /^content\/guide\/turning-rage-into-fuel\.mdx → body: the prose does not open with a paragraph\. Hint: start with/,
+  },
+  {
     name: 'a section repeating its title as "#"',
-    change: (content) => void (section(content).body = `# Turning rage into fuel\n\n${section(content).body}`),
+    // After the opening paragraph, which every section needs.
+    change: (content) => void (section(content).body = section(content).body.replace('\n\n', '\n\n# Turning rage into fuel\n\n')),
     line: /→ body: a "# " heading repeats the page title\./,
   },
   {
