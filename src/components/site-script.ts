@@ -43,26 +43,28 @@ function prepare(): Promise<SiteSearch | null> {
 // The results page is itself the sign of intent.
 if (resultsPage) void prepare();
 
-/** Opens the dialog; when its code cannot load, the results page instead. */
-function open(): void {
-  void prepare().then((element) => (element ? element.open() : searchLink && location.assign(searchLink.href)));
+/**
+ * Starts a search from the header link or the shortcut: on the results page in its own field, elsewhere in
+ * the dialog, or on the results page when the dialog's code cannot load.
+ */
+function startSearch(): void {
+  const pageField = document.querySelector<HTMLInputElement>('[data-search-page-input]');
+  if (pageField) {
+    pageField.focus();
+    pageField.select();
+  } else void prepare().then((element) => (element ? element.open() : searchLink && location.assign(searchLink.href)));
 }
 
 if (search) {
   for (const type of ['pointerenter', 'focusin']) search.addEventListener(type, () => void prepare(), { once: true });
   searchLink?.addEventListener('click', (event) => {
     event.preventDefault();
-    open();
+    startSearch();
   });
   addEventListener('keydown', (event) => {
     if (!isSearchShortcut(event, isEditable(event.target))) return;
-    // On the results page the shortcut goes to its own field instead.
-    const pageField = document.querySelector<HTMLInputElement>('[data-search-page-input]');
     event.preventDefault();
-    if (pageField) {
-      pageField.focus();
-      pageField.select();
-    } else open();
+    startSearch();
   });
 }
 

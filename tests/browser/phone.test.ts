@@ -120,6 +120,17 @@ describe('on a 390 × 844 phone', () => {
     }, javaScriptEnabled);
   });
 
+  it('on the results page, the header search link goes to the results page field, not a second search box', async () => {
+    await onPhone(async (page) => {
+      await page.goto('/search/');
+      await settle(page);
+      await page.locator('a[data-search-open]').click();
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('search-q');
+      expect(await page.locator('dialog.search-dialog').evaluate((dialog: HTMLDialogElement) => dialog.open)).toBe(false);
+      expect(new URL(page.url()).pathname).toBe('/search/');
+    });
+  });
+
   it('the theme switch shows its state in words as well as in aria-pressed', async () => {
     await onPhone(async (page) => {
       await page.goto('/');
