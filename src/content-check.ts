@@ -1,7 +1,7 @@
 /**
  * Every content rule, run on the content folder before the build begins: each file against its schema
  * (strict, so an unknown key is reported as a typo), then the rules that span files or read a body (guide,
- * quizzes, search). A problem stops `astro build`, `astro dev` and `astro check` at once with every problem
+ * quizzes, search, helplines). A problem stops `astro build`, `astro dev` and `astro check` at once with every problem
  * listed, each naming its file and field in one style (src/kit/content-problems.ts). The tests run the same
  * functions on copies of the content changed in memory.
  */
@@ -18,6 +18,8 @@ import { checkQuizReferences } from './features/quiz/quiz-rules';
 import { quizSchema } from './features/quiz/quiz-schema';
 import { checkSynonyms } from './features/search/search-rules';
 import { synonymsSchema } from './features/search/synonyms-schema';
+import { checkHelplines } from './features/help/help-rules';
+import { helplinesSchema } from './features/help/helpline-schema';
 
 /** The content folder, as files. */
 export interface ContentSet {
@@ -26,6 +28,7 @@ export interface ContentSet {
   pages: ContentFile[];
   quizzes: ContentFile[];
   synonyms: ContentFile;
+  helplines: ContentFile;
 }
 
 /** Reads the content folder of the project at `root`. */
@@ -36,6 +39,7 @@ export function readContent(root: string): ContentSet {
     pages: readContentFolder(root, 'pages'),
     quizzes: readContentFolder(root, 'quizzes'),
     synonyms: readContentFile(root, 'search/synonyms.yaml'),
+    helplines: readContentFile(root, 'help/helplines.yaml'),
   };
 }
 
@@ -62,7 +66,16 @@ export function checkContent(content: ContentSet): ContentProblem[] {
   const quizzes = parseAll(content.quizzes, quizSchema);
   const synonymsFile = content.synonyms.filePath;
   const synonymsProblems = checkAgainstSchema(synonymsFile, content.synonyms.data, synonymsSchema);
-  const fileProblems = [...sections.problems, ...topics.problems, ...pages.problems, ...quizzes.problems, ...synonymsProblems];
+  const helplinesFile = content.helplines.filePath;
+  const helplinesProblems = checkAgainstSchema(helplinesFile, content.helplines.data, helplinesSchema);
+  const fileProblems = [
+    ...sections.problems,
+    ...topics.problems,
+    ...pages.problems,
+    ...quizzes.problems,
+    ...synonymsProblems,
+    ...helplinesProblems,
+  ];
   // Rules across files need every file: with a broken one, they would only repeat its problem.
   if (fileProblems.length > 0) return fileProblems;
 
@@ -75,6 +88,7 @@ export function checkContent(content: ContentSet): ContentProblem[] {
       quizzes: new Set(content.quizzes.map(({ id }) => id)),
       topics: new Set(content.topics.map(({ id }) => id)),
     }),
+    ...checkHelplines(helplinesFile, helplinesSchema.parse(content.helplines.data)),
   ];
 }
 
@@ -87,7 +101,7 @@ export default function contentCheck(): AstroIntegration {
         const started = performance.now();
         const content = readContent(fileURLToPath(config.root));
         assertNoProblems(checkContent(content));
-        const count = content.guide.length + content.topics.length + content.pages.length + content.quizzes.length + 1;
+        const count = content.guide.length + content.topics.length + content.pages.length + content.quizzes.length + 2;
         logger.info(`Checked ${count} content files in ${(performance.now() - started).toFixed(0)} ms.`);
       },
     },

@@ -112,7 +112,7 @@ async function benchRealSite(browser) {
       );
       const inlineModule = onLoadScripts.find((script) => script.inline)?.inline ?? '';
 
-      await page.locator('#site-search-q').hover();
+      await page.locator('a[data-search-open]').hover();
       await page.keyboard.press('/');
       await page.locator('#site-search-dialog-q').waitFor();
       const firstMs = await typeAndTime(page, 'revenge');
