@@ -5,6 +5,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { retireSite } from '../../src/features/offline/retire.ts';
 import { CACHE_PREFIX, OFFLINE_PAGE, PRECACHE_BUDGET_BYTES, writeServiceWorker } from '../../src/features/offline/service-worker.ts';
 import { distDir, listPages, rootDir, walk } from '../harness/dist.ts';
 import { IssueRecorder } from '../harness/page-issues.ts';
@@ -403,6 +404,92 @@ describe('offline: a new build', () => {
     expect(await quizPage.evaluate(() => (window as { notReloaded?: boolean }).notReloaded)).toBeUndefined();
 
     const problems = [quizPage, other].flatMap((tab) => {
+      const issues = recorder.take(tab);
+      return [...issues.cspViolations, ...issues.consoleErrors, ...issues.offSiteRequests];
+    });
+    expectNoProblems(problems);
+  });
+});
+
+describe('offline: retiring the worker', () => {
+  let root: string;
+  let server: StaticServer;
+  let context: BrowserContext;
+  let recorder: IssueRecorder;
+  const changed = sectionPaths[1]!;
+  const MARK = 'Live from the network';
+
+  beforeAll(async () => {
+    // The old site, installed by a reader, then replaced on the same server by the retiring build: the
+    // same pages, made retiring by the build's own function, with one section changed.
+    root = mkdtempSync(join(tmpdir(), 'offline-retire-'));
+    cpSync(distDir, root, { recursive: true });
+    server = await start(root);
+    context = await site.browser.newContext({ baseURL: server.origin });
+    recorder = await IssueRecorder.attach(context, server.origin);
+  });
+  afterAll(async () => {
+    await context?.close();
+    if (server) await stop(server);
+    if (root) rmSync(root, { recursive: true, force: true });
+  });
+
+  /** Names of this site's caches, as a page sees them. */
+  const siteCaches = (page: Page) =>
+    page.evaluate((prefix) => caches.keys().then((names) => names.filter((name) => name.startsWith(prefix))), CACHE_PREFIX);
+  const registrations = (page: Page) => page.evaluate(() => navigator.serviceWorker.getRegistrations().then((all) => all.length));
+
+  it('removes the installed worker and its caches, and reloads each open tab once into the live site', async () => {
+    // A reader has the site installed, with two tabs open; it works offline.
+    const page = await context.newPage();
+    await page.goto(changed);
+    await settle(page);
+    await waitUntilOfflineReady(page);
+    const other = await context.newPage();
+    await other.goto('/');
+    await settle(other);
+    await context.setOffline(true);
+    expect((await page.reload())?.fromServiceWorker()).toBe(true);
+    await context.setOffline(false);
+    expect(await siteCaches(page)).toHaveLength(1);
+
+    // The retiring build is deployed. Until the browser looks for a new worker, the old one serves its copy.
+    const file = join(root, ...changed.split('/').filter(Boolean), 'index.html');
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/<h1([^>]*)>/, `<h1$1>${MARK}: `));
+    const retired = retireSite(root);
+    expect(retired.bytes).toBeLessThan(2048);
+    await page.reload();
+    await settle(page);
+    expect(await page.locator('h1').textContent()).not.toContain(MARK);
+
+    // The browser looks (as it does after navigations, or here when asked): both tabs reload, by themselves, once.
+    const loads = new Map<Page, number>([
+      [page, 0],
+      [other, 0],
+    ]);
+    for (const tab of loads.keys()) tab.on('load', () => loads.set(tab, loads.get(tab)! + 1));
+    await page.evaluate(() => void navigator.serviceWorker.getRegistration().then((registration) => registration?.update()));
+    await expect.poll(() => page.locator('h1').textContent(), { timeout: 20_000 }).toContain(MARK);
+    await expect.poll(() => loads.get(other), { timeout: 5_000 }).toBe(1);
+    await settle(page);
+    await settle(other);
+
+    // Nothing of the old site is left: no caches, no worker, no tab under one.
+    expect(await siteCaches(page)).toEqual([]);
+    expect(await registrations(page)).toBe(0);
+    for (const tab of loads.keys()) expect(await tab.evaluate(() => navigator.serviceWorker.controller)).toBeNull();
+
+    // The retiring build's pages register nothing, so no reload leads to another.
+    const again = await page.reload();
+    await settle(page);
+    expect(again?.fromServiceWorker()).toBe(false);
+    expect(await page.locator('h1').textContent()).toContain(MARK);
+    expect(await page.evaluate(() => document.documentElement.dataset.serviceWorker)).toBeUndefined();
+    await page.waitForTimeout(300);
+    expect(await registrations(page)).toBe(0);
+    expect([...loads.values()]).toEqual([2, 1]);
+
+    const problems = [page, other].flatMap((tab) => {
       const issues = recorder.take(tab);
       return [...issues.cspViolations, ...issues.consoleErrors, ...issues.offSiteRequests];
     });
