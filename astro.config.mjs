@@ -30,6 +30,10 @@ const site = process.env.SITE_URL ?? 'https://letting-go.guide';
 // guide's MDX through baseLinks.
 const base = normalizeBase(process.env.BASE_PATH);
 
+// SERVICE_WORKER=retire builds the site with a worker that removes itself and its saved copies instead
+// of the offline one: for a site that moves or closes (README, Deploying).
+const serviceWorker = process.env.SERVICE_WORKER;
+
 export default defineConfig({
   site,
   base,
@@ -61,7 +65,7 @@ export default defineConfig({
     preact(),
     sitemap({ filter: (page) => !page.includes('/404') && !page.includes('/offline/') }),
     pagefind(),
-    offline(),
+    offline({ serviceWorker }),
     headers(),
   ],
   // No syntax highlighting: the guide has no code, and Shiki's inline styles would clash with the CSP.

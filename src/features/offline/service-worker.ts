@@ -12,7 +12,8 @@
  *   the old cache is deleted when the new worker activates. An identical rebuild gives the same id and
  *   the same sw.js, so readers are not offered a "new version" that is not new.
  * - Pages that are not precached (the 404 page, anything unknown) go to the network; when that fails,
- *   the offline page answers instead.
+ *   another address of a saved page (`/guide`, `/guide/index.html`) opens that page (page-addresses.ts),
+ *   and anything else gets the offline page.
  * - The worker never takes over by itself (no skipWaiting): the page asks it to, with the message
  *   `{ type: 'SKIP_WAITING' }`, once the reader accepts the notice (see src/features/offline/sw-register.ts).
  */
@@ -21,6 +22,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { GenerateSWOptions, ManifestEntry, ManifestTransform } from 'workbox-build';
+import { samePagePlugin } from './page-addresses';
 import { planPrecache, sectionOrderFrom } from './precache-plan';
 import { joinBase } from '../../kit/paths';
 import { ASSETS, ROUTES } from '../../routes';
@@ -170,11 +172,15 @@ export function serviceWorkerOptions(siteDir: string, buildId: string, base = '/
     runtimeCaching: [
       {
         // Precached pages are answered before this route is reached; everything else is tried on
-        // the network, and the offline page stands in when that fails. Serialized into sw.js, so the
-        // matcher must not refer to anything outside itself.
+        // the network. When that fails, another address of a saved page is sent to the page (the
+        // plugin comes first), and the offline page stands in for the rest. Serialized into sw.js, so
+        // the matcher must not refer to anything outside itself.
         urlPattern: ({ request }) => request.mode === 'navigate',
         handler: 'NetworkOnly',
-        options: { precacheFallback: { fallbackURL: joinBase(base, OFFLINE_PAGE) } },
+        options: {
+          plugins: [samePagePlugin()],
+          precacheFallback: { fallbackURL: joinBase(base, OFFLINE_PAGE) },
+        },
       },
     ],
   };
