@@ -2,12 +2,14 @@
  * The backup file: everything the site keeps on this device, in one file the reader downloads and can bring
  * back into this browser or another. Restoring merges: nothing on the device is ever removed or replaced.
  *
- * File shape, format 2 (current):
- *   { "app": "letting-go", "kind": "backup", "format": 2, "exportedAt": ISO 8601,
+ * File shape, format 3 (current):
+ *   { "app": "letting-go", "kind": "backup", "format": 3, "exportedAt": ISO 8601,
  *     "results": { "schema": 3, "results": StoredResult[] },        as stored (quiz/engine/results.ts)
  *     "progress": { "<quizId>": ProgressEntry },                      unfinished answers (quiz/engine/progress.ts)
  *     "preferences": { "isSavingResults": true, ... } | null,         kit/preferences.ts (null: none set)
- *     "theme": "light" | "dark" | null }                              the theme choice, if one was made
+ *     "theme": "light" | "dark" | null,                               the theme choice, if one was made
+ *     "collections": { "<name>": { "format": n, "entries": [...] } } each tool's collection (kit/collection.ts) }
+ * Format 2 is format 3 without "collections"; it still restores.
  * Each part carries its own schema or format and goes through that part's own reading and migrations, so a
  * file made months ago restores like a new one.
  * Format 1, the first builds' "results file": { "app": "letting-go", "schema": 1 | 2 | 3, "exportedAt",
@@ -18,9 +20,11 @@
  * unfinished answers are merged statement by statement, the answer given last winning (as between two tabs); preferences and the
  * theme are taken from the file only when this device has none of its own.
  */
-import { KEY_PREFIX, isPlainObject, parseJson, readStoredText, writeStoredText, type StorageFailureReason, type StorageLike } from '../../kit/storage';
+import { KEY_PREFIX, isPlainObject, parseJson, readStoredText, writeStoredText, type StorageFailureReason, type StorageLike, type WriteFailure } from '../../kit/storage';
 import { hasStoredPreferences, loadPreferences, readPreferences, savePreferences } from '../../kit/preferences';
 import { THEME_KEY, readStoredTheme } from '../theme/theme-choice';
+import { decodeCollection, loadCollection, mergeIntoCollection } from '../../kit/collection';
+import { COLLECTIONS, type KeptCollection } from './collections';
 import { listKeys } from './stored-keys';
 import { mergeResults } from './merge-results';
 import {
@@ -34,7 +38,7 @@ import { readProgressEntry, saveProgress, type ProgressQuiz } from '../quiz/engi
 
 const APP_MARKER = 'letting-go';
 /** The file format this code writes. */
-export const BACKUP_FORMAT = 2;
+export const BACKUP_FORMAT = 3;
 /** Files over this size are refused before they are read: a real backup is a small fraction of it. */
 export const MAX_BACKUP_BYTES = 5_000_000;
 
@@ -52,6 +56,19 @@ export interface BackupContents {
   progress: Record<string, unknown>;
   preferences: unknown;
   theme: 'light' | 'dark' | null;
+  /** Each tool's collection as the file holds it, by name (checked when restored). */
+  collections: Record<string, unknown>;
+}
+
+/** What restoring one collection did. */
+export interface CollectionReport {
+  words: KeptCollection['words'];
+  addedCount: number;
+  /** Entries here that the file held a later copy of, now replaced by it. */
+  updatedCount: number;
+  /** Entries of the file that could not be read, or the whole collection when it came from a newer version. */
+  unreadableCount: number;
+  isNewer: boolean;
 }
 
 /** What a restore did, for a report that says exactly that. */
@@ -66,13 +83,15 @@ export interface RestoreReport {
   progressCount: number;
   isPreferencesRestored: boolean;
   isThemeRestored: boolean;
+  /** One report per collection the file held. */
+  collections: CollectionReport[];
 }
 
 /** The outcome of reading or restoring a file. */
 export type RestoreOutcome = { ok: true; report: RestoreReport } | { ok: false; reason: RestoreFailureReason };
 
 /** Everything the site keeps, as the JSON text of a backup file. */
-export function createBackup(storage: StorageLike | null, exportedAt: Date = new Date()): string {
+export function createBackup(storage: StorageLike | null, exportedAt: Date = new Date(), collections: readonly KeptCollection[] = COLLECTIONS): string {
   const results = readWritableResults(storage);
   const progress: Record<string, unknown> = {};
   for (const key of listKeys(storage, `${KEY_PREFIX}progress:`)) {
@@ -90,6 +109,12 @@ export function createBackup(storage: StorageLike | null, exportedAt: Date = new
     // Only settings the reader has: restoring a file never writes defaults as if they were chosen.
     preferences: hasStoredPreferences(storage) ? loadPreferences(storage) : null,
     theme: readStoredTheme(storage),
+    collections: Object.fromEntries(
+      collections.flatMap(({ spec }) => {
+        const { entries } = loadCollection(storage, spec);
+        return entries.length > 0 ? [[spec.name, { format: spec.format, entries }]] : [];
+      }),
+    ),
   };
   return JSON.stringify(file, null, 2);
 }
@@ -121,8 +146,10 @@ export function readBackup(text: string): { ok: true; contents: BackupContents }
     progress,
     preferences: isBackup && isPlainObject(file.preferences) ? file.preferences : undefined,
     theme,
+    collections: isBackup && isPlainObject(file.collections) ? file.collections : {},
   };
   const holdsAnything = contents.results.length > 0 || Object.keys(progress).length > 0 || isBackup;
+  // (A backup file is usable even when it holds nothing: restoring it says so.)
   if (!holdsAnything && decoded.droppedCount > 0) return fail('invalid-file');
   return { ok: true, contents };
 }
@@ -138,6 +165,27 @@ function restoreProgress(storage: StorageLike | null, quizzes: readonly Progress
   return restored;
 }
 
+function restoreCollections(
+  storage: StorageLike | null,
+  held: Record<string, unknown>,
+  collections: readonly KeptCollection[],
+): CollectionReport[] | WriteFailure {
+  const reports: CollectionReport[] = [];
+  for (const { spec, words } of collections) {
+    if (!(spec.name in held)) continue;
+    const decoded = decodeCollection(spec, held[spec.name]);
+    const report = { words, addedCount: 0, updatedCount: 0, unreadableCount: decoded.droppedCount, isNewer: decoded.status === 'newer' };
+    if (decoded.status === 'ok' && decoded.entries.length > 0) {
+      const merged = mergeIntoCollection(storage, spec, decoded.entries);
+      if (!merged.ok) return merged;
+      report.addedCount = merged.merge.addedCount;
+      report.updatedCount = merged.merge.updatedCount;
+    }
+    reports.push(report);
+  }
+  return reports;
+}
+
 /**
  * Brings a file's contents into this device, merging (see the rules above); `quizzes` are the quizzes whose
  * unfinished answers can be checked and kept. Nothing on the device is removed. Results come first: when
@@ -147,6 +195,7 @@ export function restoreBackup(
   storage: StorageLike | null,
   contents: BackupContents,
   quizzes: readonly ProgressQuiz[],
+  collections: readonly KeptCollection[] = COLLECTIONS,
 ): RestoreOutcome {
   const existing = readWritableResults(storage);
   if (!Array.isArray(existing)) return existing;
@@ -160,6 +209,8 @@ export function restoreBackup(
     contents.preferences !== undefined && !hasStoredPreferences(storage) && savePreferences(storage, readPreferences(contents.preferences)).ok;
   const isThemeRestored =
     contents.theme !== null && readStoredTheme(storage) === null && writeStoredText(storage, THEME_KEY, contents.theme).ok;
+  const collectionReports = restoreCollections(storage, contents.collections, collections);
+  if (!Array.isArray(collectionReports)) return collectionReports;
   return {
     ok: true,
     report: {
@@ -171,13 +222,19 @@ export function restoreBackup(
       progressCount,
       isPreferencesRestored,
       isThemeRestored,
+      collections: collectionReports,
     },
   };
 }
 
 /** Reads and restores a file in one step (see readBackup and restoreBackup). */
-export function restoreBackupText(storage: StorageLike | null, text: string, quizzes: readonly ProgressQuiz[]): RestoreOutcome {
+export function restoreBackupText(
+  storage: StorageLike | null,
+  text: string,
+  quizzes: readonly ProgressQuiz[],
+  collections: readonly KeptCollection[] = COLLECTIONS,
+): RestoreOutcome {
   const read = readBackup(text);
-  return read.ok ? restoreBackup(storage, read.contents, quizzes) : read;
+  return read.ok ? restoreBackup(storage, read.contents, quizzes, collections) : read;
 }
 

@@ -8,6 +8,8 @@ import { listKeys } from './stored-keys';
 import { readWritableResults, RESULTS_STORAGE_KEY } from '../quiz/engine/results';
 import { PREFERENCES_STORAGE_KEY } from '../../kit/preferences';
 import { THEME_KEY, readStoredTheme } from '../theme/theme-choice';
+import { loadCollection } from '../../kit/collection';
+import { COLLECTIONS, type KeptCollection } from './collections';
 
 /** What the site keeps on this device now, by kind. */
 export interface KeptData {
@@ -17,12 +19,14 @@ export interface KeptData {
   progressCount: number;
   hasPreferences: boolean;
   hasTheme: boolean;
+  /** Each tool's collection that holds entries, with how many (null when a newer version wrote it). */
+  collections: Array<{ words: KeptCollection['words']; count: number | null }>;
   /** Every key the site wrote, including any the kinds above do not name. */
   keys: string[];
 }
 
 /** Lists what the site keeps on this device. */
-export function describeKept(storage: StorageLike | null): KeptData {
+export function describeKept(storage: StorageLike | null, collections: readonly KeptCollection[] = COLLECTIONS): KeptData {
   const keys = [...listKeys(storage, KEY_PREFIX), ...(readStoredTheme(storage) !== null ? [THEME_KEY] : [])];
   const results = readWritableResults(storage);
   const progressCount = keys.filter((key) => key.startsWith(`${KEY_PREFIX}progress:`)).length;
@@ -31,6 +35,11 @@ export function describeKept(storage: StorageLike | null): KeptData {
     progressCount,
     hasPreferences: keys.includes(PREFERENCES_STORAGE_KEY),
     hasTheme: keys.includes(THEME_KEY),
+    collections: collections.flatMap(({ spec, words }): KeptData['collections'] => {
+      const loaded = loadCollection(storage, spec);
+      if (loaded.status === 'newer') return [{ words, count: null }];
+      return loaded.entries.length > 0 ? [{ words, count: loaded.entries.length }] : [];
+    }),
     keys,
   };
 }

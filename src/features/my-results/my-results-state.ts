@@ -95,6 +95,12 @@ export function describeRestore(report: RestoreReport, copy: MyResultsCopy['repo
     report.unreadableCount > 0 && one(report.unreadableCount, copy.unreadableOne, copy.unreadableMany),
     report.repeatedCount > 0 && one(report.repeatedCount, copy.repeatedOne, copy.repeatedMany),
     report.progressCount > 0 && one(report.progressCount, copy.progressOne, copy.progressMany),
+    ...report.collections.flatMap((part) => [
+      part.addedCount > 0 && fill(copy.collectionAdded, { what: one(part.addedCount, part.words.one, part.words.many) }),
+      part.updatedCount > 0 && fill(copy.collectionUpdated, { what: one(part.updatedCount, part.words.one, part.words.many) }),
+      part.unreadableCount > 0 && one(part.unreadableCount, copy.unreadableOne, copy.unreadableMany),
+      part.isNewer && copy.collectionNewer,
+    ]),
     (report.isPreferencesRestored || report.isThemeRestored) && copy.settings,
     copy.nothingRemoved,
   ];
@@ -106,6 +112,7 @@ export function describeKeptParts(kept: KeptData, copy: MyResultsCopy['erase']):
   return [
     kept.resultCount === null ? copy.resultsNewer : kept.resultCount > 0 && one(kept.resultCount, copy.resultsOne, copy.resultsMany),
     kept.progressCount > 0 && one(kept.progressCount, copy.progressOne, copy.progressMany),
+    ...kept.collections.map(({ words, count }) => (count === null ? fill(copy.newerPart, { what: words.many.replace('{count} ', '') }) : one(count, words.one, words.many))),
     kept.hasPreferences && copy.preferences,
     kept.hasTheme && copy.theme,
   ].filter((part): part is string => typeof part === 'string');

@@ -72,6 +72,7 @@ describe('the backup file', () => {
       progress: { [fixtureQuiz.id]: { quizVersion: 3, updatedAt: NOW, answers } },
       preferences: { isSavingResults: false, lastBackupAt: null },
       theme: 'dark',
+      collections: {},
     });
   });
 
@@ -96,6 +97,7 @@ describe('the backup file', () => {
         progressCount: 1,
         isPreferencesRestored: true,
         isThemeRestored: true,
+        collections: [],
       },
     });
     expect(loadResults(target).results).toEqual([FIRST, SECOND]);
@@ -148,6 +150,7 @@ describe('the backup file', () => {
         progressCount: 0,
         isPreferencesRestored: false,
         isThemeRestored: false,
+        collections: [],
       },
     });
     expect(loadResults(target).results).toEqual([FIRST, SECOND, THIRD]);
@@ -170,8 +173,8 @@ describe('the backup file', () => {
     ['a backup without a format', JSON.stringify({ app: 'letting-go', kind: 'backup', results: { schema: 3, results: [] } }), 'invalid-file'],
     // Files from a newer version of the site.
     ['a newer results file', JSON.stringify({ app: 'letting-go', schema: 4, results: [] }), 'newer-file'],
-    ['a newer backup', JSON.stringify({ app: 'letting-go', kind: 'backup', format: 3 }), 'newer-file'],
-    ['a backup whose results are newer', JSON.stringify({ app: 'letting-go', kind: 'backup', format: 2, results: { schema: 9, results: [] } }), 'newer-file'],
+    ['a newer backup', JSON.stringify({ app: 'letting-go', kind: 'backup', format: 4 }), 'newer-file'],
+    ['a backup whose results are newer', JSON.stringify({ app: 'letting-go', kind: 'backup', format: 3, results: { schema: 9, results: [] } }), 'newer-file'],
     // Text over the limit, should the page's own size check be skipped.
     ['a huge file', `{"app":"letting-go","schema":2,"results":[],"pad":"${'x'.repeat(MAX_BACKUP_BYTES)}"}`, 'too-large'],
   ])('rejects %s and keeps existing data', (_, text, reason) => {

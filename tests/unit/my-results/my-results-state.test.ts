@@ -99,7 +99,7 @@ describe('backups on the My results page', () => {
     const { controller } = setUp({ ...stored([makeResult(1), makeResult(2, 'high')]), [getProgressKey('anger')]: progress, [THEME_KEY]: 'dark' });
     const file = controller.createBackup();
     expect(file.fileName).toBe('letting-go-backup-2026-04-02.json');
-    expect(JSON.parse(file.text)).toMatchObject({ kind: 'backup', format: 2, results: { results: [{ id: 'result-1' }, { id: 'result-2' }] } });
+    expect(JSON.parse(file.text)).toMatchObject({ kind: 'backup', format: 3, results: { results: [{ id: 'result-1' }, { id: 'result-2' }] } });
 
     const other = setUp();
     other.controller.restoreText(file.text);
