@@ -57,6 +57,7 @@ export const ROUTES = {
   quizzes: defineRoute('/quizzes/', 'first'),
   quiz: defineRoute<'id'>('/quizzes/:id/', 'first'),
   myResults: defineRoute('/my-results/', 'first'),
+  myNotes: defineRoute('/my-notes/', 'first'),
   search: defineRoute('/search/', 'first'),
   topics: defineRoute('/topics/', 'rest'),
   topic: defineRoute<'id'>('/topics/:id/', 'rest'),
@@ -99,6 +100,7 @@ export const PAGE_TYPES: readonly PageType[] = [
   { id: 'guide-all', label: 'One-page guide', routes: ['guideAll'] },
   { id: 'quiz', label: 'Quiz', routes: ['quiz'] },
   { id: 'my-results', label: 'My results', routes: ['myResults'] },
+  { id: 'my-notes', label: 'My notes', routes: ['myNotes'] },
   { id: 'search', label: 'Search', routes: ['search'] },
   { id: 'topic', label: 'Topic', routes: ['topic'] },
 ];

@@ -46,16 +46,8 @@ function isQuotaError(error: unknown): boolean {
   );
 }
 
-/** Returns the browser's localStorage, or null when it is missing or throws on access; `scope` is for tests. */
-export function getLocalStorage(scope: object = globalThis): StorageLike | null {
-  // Blocked cookies and sandboxed frames throw on merely reading the property.
-  try {
-    const storage = (scope as { localStorage?: StorageLike }).localStorage;
-    return storage ?? null;
-  } catch {
-    return null;
-  }
-}
+// In a module of its own, so that a reading page's small script can ask for storage without the rest.
+export { getLocalStorage } from './local-storage';
 
 /** Reads a key without ever throwing. */
 export function readStoredText(storage: StorageLike | null, key: string): ReadOutcome {

@@ -1,0 +1,210 @@
+// The workbook: writing in a section's "Try this" box, My notes, and what either costs a first visit. Every
+// page is checked for console errors, CSP violations and requests that leave the site.
+import { readFileSync } from 'node:fs';
+import { AxeBuilder } from '@axe-core/playwright';
+import type { BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { BUDGETS } from '../harness/budgets.ts';
+import { IssueRecorder } from '../harness/page-issues.ts';
+import { gzipSize } from '../harness/page-weight.ts';
+import { expectNoProblems } from '../harness/problems.ts';
+import { settle } from '../harness/settle.ts';
+import { useSiteBrowser } from '../harness/site-browser.ts';
+
+const site = useSiteBrowser();
+const SECTION = '/guide/turning-rage-into-fuel/';
+const TITLE = 'Turning rage into fuel';
+const KEY = 'letting-go:workbook';
+const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+async function withContext(run: (context: BrowserContext) => Promise<void>, options: BrowserContextOptions = {}): Promise<void> {
+  const context = await site.newContext(options);
+  const recorder = await IssueRecorder.attach(context, site.origin);
+  try {
+    await run(context);
+    for (const page of context.pages()) {
+      const issues = recorder.take(page);
+      expectNoProblems([...issues.consoleErrors, ...issues.cspViolations, ...issues.offSiteRequests]);
+    }
+  } finally {
+    await context.close();
+  }
+}
+
+async function open(page: Page, path: string): Promise<void> {
+  await page.goto(path);
+  await settle(page);
+}
+
+/** Opens the writer of the page's first "Try this" box. */
+async function openWriter(page: Page): Promise<void> {
+  await page.locator('.workbook-open').first().click();
+  await page.locator('.note-writer').first().waitFor();
+}
+
+/** What the workbook keeps, as stored. */
+function stored(page: Page): Promise<{ entries: Array<{ id: string; steps: Array<{ step: number; text: string }> }> } | null> {
+  return page.evaluate((key) => JSON.parse(localStorage.getItem(key) ?? 'null'), KEY);
+}
+
+async function storedText(page: Page, step: number): Promise<string | undefined> {
+  return (await stored(page))?.entries[0]?.steps.find((answer) => answer.step === step)?.text;
+}
+
+/** Every script a page runs as it loads, gzip bytes: files fetched and inline scripts. */
+async function scriptBytes(page: Page, path: string): Promise<{ total: number; files: string[] }> {
+  const files = new Map<string, number>();
+  const pending: Promise<void>[] = [];
+  page.on('response', (response) => {
+    if (response.request().resourceType() !== 'script') return;
+    pending.push(response.body().then((body) => void files.set(new URL(response.url()).pathname, gzipSize(body))));
+  });
+  await open(page, path);
+  await Promise.all(pending);
+  const inline = await page.$$eval('script:not([src])', (scripts) =>
+    scripts.filter((script) => !script.type || script.type === 'module').map((script) => script.textContent ?? ''),
+  );
+  const total = [...files.values(), ...inline.map(gzipSize)].reduce((sum, bytes) => sum + bytes, 0);
+  return { total, files: [...files.keys()] };
+}
+
+describe('the workbook', () => {
+  it('costs a section at most 2 KB of JavaScript on a first visit, the writer loading only when asked; My notes at most 15 KB', async () => {
+    await withContext(async (context) => {
+      const page = await context.newPage();
+      const section = await scriptBytes(page, SECTION);
+      expect(section.total, section.files.join(', ')).toBeLessThanOrEqual(BUDGETS.sectionScript);
+      expect(section.files.some((file) => file.includes('workbook-writer'))).toBe(false);
+      const chunk = page.waitForResponse((response) => response.url().includes('workbook-writer'));
+      await openWriter(page);
+      await chunk;
+      const notes = await scriptBytes(await context.newPage(), '/my-notes/');
+      expect(notes.total, notes.files.join(', ')).toBeLessThanOrEqual(BUDGETS.toolScript);
+    });
+  });
+
+  it('keeps what is written through a reload, and My notes shows, edits, downloads and deletes it', async () => {
+    await withContext(
+      async (context) => {
+        const page = await context.newPage();
+        await open(page, SECTION);
+        await openWriter(page);
+        const first = page.getByRole('textbox').first();
+        expect(await first.evaluate((box) => box === document.activeElement)).toBe(true);
+        await first.fill('# Still angry\n---\nthat they left');
+        await expect.poll(() => storedText(page, 0)).toBe('# Still angry\n---\nthat they left');
+
+        await open(page, SECTION);
+        // The box says there is a note, and one tap opens it.
+        expect(await page.locator('.workbook-open').innerText()).toBe('Open your note');
+        await openWriter(page);
+        expect(await page.getByRole('textbox').first().inputValue()).toBe('# Still angry\n---\nthat they left');
+
+        await open(page, '/my-notes/');
+        expect(await page.getByRole('heading', { name: 'Nothing written yet' }).isVisible()).toBe(false);
+        const note = page.getByRole('article', { name: TITLE });
+        expect(await note.locator('.note-text').innerText()).toBe('# Still angry\n---\nthat they left');
+        const changed = await note.locator('time').getAttribute('datetime');
+        expect(Date.now() - Date.parse(changed!)).toBeLessThan(60_000);
+        expect(await note.locator('time').innerText()).toMatch(/^Last changed \w+ \d{1,2}, \d{4}/);
+
+        await page.getByRole('button', { name: `Edit your note for “${TITLE}”` }).click();
+        await note.getByRole('textbox').nth(1).fill('Run, not text them.');
+        await note.getByRole('button', { name: 'Done writing' }).click();
+        expect(await note.locator('.note-text').allInnerTexts()).toEqual(['# Still angry\n---\nthat they left', 'Run, not text them.']);
+        expect(await storedText(page, 1)).toBe('Run, not text them.');
+
+        const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download my notes' }).click()]);
+        expect(download.suggestedFilename()).toMatch(/^letting-go-notes-\d{4}-\d{2}-\d{2}\.md$/);
+        const markdown = readFileSync((await download.path())!, 'utf8');
+        expect(markdown).toContain(`\n## ${TITLE}\n`);
+        expect(markdown).toContain('\\# Still angry  \n\\---  \nthat they left');
+        expect(markdown).toContain('Run, not text them.');
+
+        await page.getByRole('button', { name: `Delete your note for “${TITLE}”` }).click();
+        const confirm = page.getByRole('group', { name: `Delete your note for “${TITLE}”?` });
+        await confirm.getByRole('button', { name: 'Yes, delete this note' }).click();
+        expect(await page.locator('#notes-message').innerText()).toBe(`Deleted your note for “${TITLE}”.`);
+        expect(await stored(page)).toBeNull();
+        expect(await page.getByRole('heading', { name: 'Nothing written yet' }).isVisible()).toBe(true);
+      },
+      { acceptDownloads: true },
+    );
+  });
+
+  it('shows in one tab what is typed in another, the one-page guide included, and says when storage is full', async () => {
+    await withContext(async (context) => {
+      const section = await context.newPage();
+      const whole = await context.newPage();
+      await open(section, SECTION);
+      await open(whole, '/guide/all/');
+      await openWriter(section);
+      await whole.locator('.try-this', { hasText: 'Give your anger a job' }).locator('.workbook-open').click();
+      const wholeBoxes = whole.locator('.try-this', { hasText: 'Give your anger a job' }).getByRole('textbox');
+
+      await section.getByRole('textbox').first().fill('typed in the section');
+      await section.getByRole('textbox').first().blur();
+      await expect.poll(() => wholeBoxes.first().inputValue()).toBe('typed in the section');
+      await wholeBoxes.nth(1).fill('typed in the whole guide');
+      await wholeBoxes.nth(1).blur();
+      await expect.poll(() => section.getByRole('textbox').nth(1).inputValue()).toBe('typed in the whole guide');
+
+      // Fill the site's storage to the brim with something else.
+      await section.evaluate(() => {
+        let chunk = 'x'.repeat(1 << 20);
+        for (let index = 0; chunk.length > 0; ) {
+          try {
+            localStorage.setItem(`filler-${index}`, chunk);
+            index += 1;
+          } catch {
+            chunk = chunk.slice(Math.ceil(chunk.length / 2));
+          }
+        }
+      });
+      const third = section.getByRole('textbox').nth(2);
+      await third.fill('Spend ten minutes on the bike, even angry.');
+      await third.blur();
+      const alert = section.locator('.writer-alert');
+      expect(await alert.innerText()).toMatch(/^Your browser is out of space for this site, so your latest words are not kept yet/);
+      expect(await alert.isVisible()).toBe(true);
+      expect(await third.inputValue()).toBe('Spend ten minutes on the bike, even angry.');
+      await section.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith('filler-')).forEach((key) => localStorage.removeItem(key)));
+      await third.fill('Spend ten minutes on the bike.');
+      await third.blur();
+      expect(await alert.innerText()).toBe('');
+      expect(await storedText(section, 2)).toBe('Spend ten minutes on the bike.');
+    });
+  });
+
+  it.each(['light', 'dark'] as const)('has no axe violations with the writer open and on My notes, in the %s theme', async (theme) => {
+    await withContext(
+      async (context) => {
+        // Both the system preference and a stored choice say `theme`, as for a reader who picked it.
+        await context.addInitScript((stored) => location.protocol === 'http:' && localStorage.setItem('theme', stored), theme);
+        const found: string[] = [];
+        const audit = async (page: Page, state: string) => {
+          const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).setLegacyMode(true).analyze();
+          found.push(...results.violations.map((violation) => `${state}: ${violation.id} ${violation.help} → ${violation.nodes.map((node) => node.target.join(' ')).slice(0, 3).join(', ')}`));
+        };
+        const page = await context.newPage();
+        await open(page, SECTION);
+        // Saving turned off on a quiz: the writer asks before keeping anything.
+        await page.evaluate(() => localStorage.setItem('letting-go:preferences', JSON.stringify({ isSavingResults: false, lastBackupAt: null })));
+        await openWriter(page);
+        const choice = page.getByRole('group', { name: 'You chose not to keep things on this device' });
+        expect(await choice.evaluate((group) => group === document.activeElement)).toBe(true);
+        await audit(page, 'writer asking');
+        await choice.getByRole('button', { name: 'Keep this note on this device' }).click();
+        await page.getByRole('textbox').first().fill('Kept because I said so.');
+        await page.getByRole('textbox').first().blur();
+        expect(await page.locator('.writer-news').innerText()).toMatch(/^This note is kept on this device now/);
+        await audit(page, 'writer open');
+        await open(page, '/my-notes/');
+        await page.getByRole('button', { name: `Delete your note for “${TITLE}”` }).click();
+        await audit(page, 'My notes');
+        expectNoProblems(found);
+      },
+      { colorScheme: theme },
+    );
+  });
+});
