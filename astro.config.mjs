@@ -40,9 +40,23 @@ export default defineConfig({
   trailingSlash: 'always',
   build: { format: 'directory' },
   vite: {
+    build: {
+      rollupOptions: {
+        output: {
+          // Preact and its JSX runtime always load together: one file, not two.
+          manualChunks: (id) => (/[\\/]node_modules[\\/]preact[\\/](?:dist|jsx-runtime)[\\/]/.test(id) ? 'preact' : undefined),
+        },
+      },
+    },
     plugins: [
       // The quiz's result view loads when the reader starts answering, not with the page.
-      chunkUrl('quiz-result', fileURLToPath(new URL('./src/features/quiz/QuizResult.tsx', import.meta.url))),
+      chunkUrl('quiz-result', fileURLToPath(new URL('./src/features/quiz/QuizResult.tsx', import.meta.url)), [
+        fileURLToPath(new URL('./src/features/quiz/QuizIsland.tsx', import.meta.url)),
+      ]),
+      // The passphrase lock loads only on pages of a reader who set one, or who asks to.
+      chunkUrl('lock', fileURLToPath(new URL('./src/features/lock/lock-ui.tsx', import.meta.url)), [
+        fileURLToPath(new URL('./src/kit/hydrate.ts', import.meta.url)),
+      ]),
       {
         // MDX content modules carry Astro's "use astro:head-inject" directive, which the bundler warns it may
         // not keep (withastro/astro#18087); Astro acts on it before bundling, so the warning is noise. Every
