@@ -40,33 +40,27 @@ export default defineConfig({
   trailingSlash: 'always',
   build: { format: 'directory' },
   vite: {
-    environments: {
-      client: {
-        build: {
-          rolldownOptions: {
-            output: {
-              // How the islands' shared code is split into files, decided here rather than by which pages happen
-              // to share each module (which would cut it into many small files, each costing its own request
-              // and compressing worse). `kit` is what every island uses (with Preact, which it pulls in),
-              // `results` the quiz engine the quiz and My results share. `local-storage` stands alone, so a
-              // reading page's small workbook script can ask for storage without the rest (budget: 2 KB).
-              codeSplitting: {
-                groups: [
-                  { name: 'local-storage', test: /src[\\/]kit[\\/]local-storage\./, priority: 2 },
-                  { name: 'kit', test: /src[\\/]kit[\\/](?:storage|store|fill|preferences|persistence|hydrate|passages)\./ },
-                  { name: 'results', test: /src[\\/]features[\\/]quiz[\\/]engine[\\/](?:results|progress|answers)\./ },
-                ],
-              },
-            },
-          },
+    build: {
+      rollupOptions: {
+        output: {
+          // Preact and its JSX runtime always load together: one file, not two.
+          manualChunks: (id) => (/[\\/]node_modules[\\/]preact[\\/](?:dist|jsx-runtime)[\\/]/.test(id) ? 'preact' : undefined),
         },
       },
     },
     plugins: [
       // The quiz's result view loads when the reader starts answering, not with the page.
-      chunkUrl('quiz-result', fileURLToPath(new URL('./src/features/quiz/QuizResult.tsx', import.meta.url))),
+      chunkUrl('quiz-result', fileURLToPath(new URL('./src/features/quiz/QuizResult.tsx', import.meta.url)), [
+        fileURLToPath(new URL('./src/features/quiz/QuizIsland.tsx', import.meta.url)),
+      ]),
+      // The passphrase lock loads only on pages of a reader who set one, or who asks to.
+      chunkUrl('lock', fileURLToPath(new URL('./src/features/lock/lock-ui.tsx', import.meta.url)), [
+        fileURLToPath(new URL('./src/kit/hydrate.ts', import.meta.url)),
+      ]),
       // A "Try this" box's writer loads when the reader chooses to write, not with the reading page.
-      chunkUrl('workbook-writer', fileURLToPath(new URL('./src/features/workbook/workbook-writer.tsx', import.meta.url))),
+      chunkUrl('workbook-writer', fileURLToPath(new URL('./src/features/workbook/workbook-writer.tsx', import.meta.url)), [
+        fileURLToPath(new URL('./src/features/workbook/workbook-loader.ts', import.meta.url)),
+      ]),
       {
         // MDX content modules carry Astro's "use astro:head-inject" directive, which the bundler warns it may
         // not keep (withastro/astro#18087); Astro acts on it before bundling, so the warning is noise. Every

@@ -62,7 +62,7 @@ async function scriptBytes(page: Page, path: string): Promise<{ total: number; f
   await open(page, path);
   await Promise.all(pending);
   const inline = await page.$$eval('script:not([src])', (scripts) =>
-    scripts.filter((script) => !script.type || script.type === 'module').map((script) => script.textContent ?? ''),
+    (scripts as HTMLScriptElement[]).filter((script) => !script.type || script.type === 'module').map((script) => script.textContent ?? ''),
   );
   const total = [...files.values(), ...inline.map(gzipSize)].reduce((sum, bytes) => sum + bytes, 0);
   return { total, files: [...files.keys()] };
@@ -95,8 +95,8 @@ describe('the workbook', () => {
         await expect.poll(() => storedText(page, 0)).toBe('# Still angry\n---\nthat they left');
 
         await open(page, SECTION);
-        // The box says there is a note, and one tap opens it.
-        expect(await page.locator('.workbook-open').innerText()).toBe('Open your note');
+        // The reading page does not say a note exists (someone may be looking over a shoulder); the writer opens with it.
+        expect(await page.locator('.workbook-open').innerText()).toBe('Write your answers here');
         await openWriter(page);
         expect(await page.getByRole('textbox').first().inputValue()).toBe('# Still angry\n---\nthat they left');
 

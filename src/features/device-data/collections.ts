@@ -4,7 +4,7 @@
  * encrypts them with the rest. A tool that keeps a collection adds one line here.
  */
 import type { CollectionEntry, CollectionSpec } from '../../kit/collection';
-import { WORKBOOK_SPEC } from '../workbook/workbook';
+import { WORKBOOK_SPEC } from '../workbook/workbook-spec';
 
 /** A collection and how to name its entries to the reader: "1 note", "{count} notes". */
 export interface KeptCollection {

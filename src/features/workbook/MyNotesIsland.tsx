@@ -3,7 +3,7 @@ import { getLocalStorage, type StorageLike } from '../../kit/storage';
 import { fill } from '../../kit/fill';
 import { renderPassages, type PassageHtml } from '../../kit/passages';
 import { NoteWriter } from './NoteWriter';
-import { WORKBOOK_KEY } from './workbook';
+import { WORKBOOK_KEY } from './workbook-spec';
 import { createMyNotesState, type MyNotesController, type NoteSection, type ShownNote } from './my-notes-state';
 import type { MyNotesCopy } from './workbook-copy';
 

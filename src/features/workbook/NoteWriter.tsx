@@ -3,7 +3,8 @@ import type { StorageLike } from '../../kit/storage';
 import { requestPersistence } from '../../kit/persistence';
 import { fill } from '../../kit/fill';
 import { createNoteDraft, type DraftNews, type NoteDraft } from './note-draft';
-import { WORKBOOK_KEY, type Exercise } from './workbook';
+import type { Exercise } from './workbook';
+import { WORKBOOK_KEY } from './workbook-spec';
 import type { WriterCopy } from './workbook-copy';
 
 /** The addresses the writer links to. */

@@ -7,7 +7,8 @@
 import type { StorageLike } from '../../kit/storage';
 import { createStore, type Store } from '../../kit/store';
 import { fill } from '../../kit/fill';
-import { deleteNotes, hasWords, loadNotes, type Exercise, type WorkbookEntry } from './workbook';
+import { deleteNotes, hasWords, loadNotes, type Exercise } from './workbook';
+import type { WorkbookEntry } from './workbook-spec';
 import { createNotesMarkdown, notesFileName, type MarkdownNote } from './workbook-markdown';
 import type { MyNotesCopy } from './workbook-copy';
 

@@ -5,7 +5,8 @@ import { renderToString } from 'preact-render-to-string';
 import { NoteWriter, SAVE_DELAY_MS } from '../../../src/features/workbook/NoteWriter';
 import MyNotesIsland from '../../../src/features/workbook/MyNotesIsland';
 import { MY_NOTES_COPY, WRITER_COPY } from '../../../src/features/workbook/workbook-copy';
-import { WORKBOOK_KEY, loadNote, type Exercise } from '../../../src/features/workbook/workbook';
+import { loadNote, type Exercise } from '../../../src/features/workbook/workbook';
+import { WORKBOOK_KEY } from '../../../src/features/workbook/workbook-spec';
 import { createMemoryStorage } from '../kit/memory-storage';
 
 const EXERCISE: Exercise = { id: 'split-the-page', title: 'Split the page in two', steps: ['On the left, what happened.', 'On the right, what is yours.'] };

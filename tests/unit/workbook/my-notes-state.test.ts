@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createMyNotesState, orderNotes, type NoteSection } from '../../../src/features/workbook/my-notes-state';
 import { MY_NOTES_COPY } from '../../../src/features/workbook/workbook-copy';
-import { WORKBOOK_KEY, loadNotes, type WorkbookEntry } from '../../../src/features/workbook/workbook';
+import { loadNotes } from '../../../src/features/workbook/workbook';
+import { WORKBOOK_KEY, type WorkbookEntry } from '../../../src/features/workbook/workbook-spec';
 import { createMemoryStorage } from '../kit/memory-storage';
 
 const SECTIONS: NoteSection[] = ['why-letting-go-comes-first', 'turning-rage-into-fuel', 'where-this-leaves-you'].map((id, index) => ({

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createNoteDraft } from '../../../src/features/workbook/note-draft';
-import { WORKBOOK_KEY, loadNote, type Exercise } from '../../../src/features/workbook/workbook';
+import { loadNote, type Exercise } from '../../../src/features/workbook/workbook';
+import { WORKBOOK_KEY } from '../../../src/features/workbook/workbook-spec';
 import { PREFERENCES_STORAGE_KEY } from '../../../src/kit/preferences';
 import { createMemoryStorage } from '../kit/memory-storage';
 

@@ -3,7 +3,6 @@ import { describe, expect, it } from 'vitest';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { gfmFromMarkdown } from 'mdast-util-gfm';
 import { gfm } from 'micromark-extension-gfm';
-import type { Nodes, RootContent } from 'mdast';
 import {
   answerToMarkdown,
   createNotesMarkdown,
@@ -12,13 +11,17 @@ import {
   type MarkdownNote,
 } from '../../../src/features/workbook/workbook-markdown';
 
+/** The syntax tree the parser gives, and its nodes. */
+type Root = ReturnType<typeof fromMarkdown>;
+type RootContent = Root['children'][number];
+
 /** Parses the file as GitHub-flavoured Markdown, what most notes apps read. */
 function parse(markdown: string) {
   return fromMarkdown(markdown, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
 }
 
 /** The text a reader sees in a paragraph or heading; any other kind of inline node means the words became Markdown. */
-function textOf(node: Nodes, problems: string[]): string {
+function textOf(node: Root | RootContent, problems: string[]): string {
   if (node.type === 'text') return node.value;
   if (node.type === 'break') return '\n';
   // A bare web address or e-mail becomes a link whose words are the address itself: the text is unchanged.

@@ -1,17 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  WORKBOOK_KEY,
-  WORKBOOK_SPEC,
-  createRows,
-  loadNote,
-  readWorkbookEntry,
-  reconcile,
-  saveNote,
-  type DraftRow,
-  type Exercise,
-  type WorkbookEntry,
-} from '../../../src/features/workbook/workbook';
+import { createRows, loadNote, reconcile, saveNote, type DraftRow, type Exercise } from '../../../src/features/workbook/workbook';
+import { WORKBOOK_KEY, WORKBOOK_SPEC, readWorkbookEntry, type WorkbookEntry } from '../../../src/features/workbook/workbook-spec';
 import { COLLECTIONS } from '../../../src/features/device-data/collections';
 import { createBackup, restoreBackupText } from '../../../src/features/device-data/backup';
 import { describeKept } from '../../../src/features/device-data/erase';
