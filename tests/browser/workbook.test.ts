@@ -5,7 +5,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import type { BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { BUDGETS } from '../harness/budgets.ts';
-import { IssueRecorder } from '../harness/page-issues.ts';
+import { withCheckedContext } from '../harness/checked-context.ts';
 import { gzipSize } from '../harness/page-weight.ts';
 import { expectNoProblems } from '../harness/problems.ts';
 import { settle } from '../harness/settle.ts';
@@ -16,19 +16,10 @@ const SECTION = '/guide/turning-rage-into-fuel/';
 const TITLE = 'Turning rage into fuel';
 const KEY = 'letting-go:workbook';
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+const PASSPHRASE = 'a quiet walk by the river';
 
-async function withContext(run: (context: BrowserContext) => Promise<void>, options: BrowserContextOptions = {}): Promise<void> {
-  const context = await site.newContext(options);
-  const recorder = await IssueRecorder.attach(context, site.origin);
-  try {
-    await run(context);
-    for (const page of context.pages()) {
-      const issues = recorder.take(page);
-      expectNoProblems([...issues.consoleErrors, ...issues.cspViolations, ...issues.offSiteRequests]);
-    }
-  } finally {
-    await context.close();
-  }
+function withContext(run: (context: BrowserContext) => Promise<void>, options: BrowserContextOptions = {}): Promise<void> {
+  return withCheckedContext(site, run, options);
 }
 
 async function open(page: Page, path: string): Promise<void> {
@@ -93,6 +84,7 @@ describe('the workbook', () => {
         expect(await first.evaluate((box) => box === document.activeElement)).toBe(true);
         await first.fill('# Still angry\n---\nthat they left');
         await expect.poll(() => storedText(page, 0)).toBe('# Still angry\n---\nthat they left');
+        expect(await page.locator('.writer-news').innerText()).toBe('Saved on this device.');
 
         await open(page, SECTION);
         // The reading page does not say a note exists (someone may be looking over a shoulder); the writer opens with it.
@@ -168,11 +160,45 @@ describe('the workbook', () => {
       expect(await alert.innerText()).toMatch(/^Your browser is out of space for this site, so your latest words are not kept yet/);
       expect(await alert.isVisible()).toBe(true);
       expect(await third.inputValue()).toBe('Spend ten minutes on the bike, even angry.');
+      // What was kept before stays kept.
+      expect(await storedText(section, 0)).toBe('typed in the section');
+      expect(await storedText(section, 1)).toBe('typed in the whole guide');
       await section.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith('filler-')).forEach((key) => localStorage.removeItem(key)));
       await third.fill('Spend ten minutes on the bike.');
       await third.blur();
       expect(await alert.innerText()).toBe('');
+      expect(await section.locator('.writer-news').innerText()).toBe('Saved on this device again. Everything on screen is kept now.');
       expect(await storedText(section, 2)).toBe('Spend ten minutes on the bike.');
+    });
+  });
+
+  it('waits behind the passphrase lock when one is set, and keeps the note only inside it', async () => {
+    await withContext(async (context) => {
+      const page = await context.newPage();
+      await open(page, '/my-results/');
+      await page.getByRole('button', { name: 'Set up a passphrase lock' }).click();
+      await page.getByLabel('New passphrase (at least 8 characters)').fill(PASSPHRASE);
+      await page.getByLabel('The same passphrase again').fill(PASSPHRASE);
+      await page.getByLabel('I understand that a forgotten passphrase cannot be recovered.').check();
+      await page.getByRole('button', { name: 'Lock it' }).click();
+      await page.getByRole('button', { name: 'Lock now' }).first().waitFor({ timeout: 15_000 });
+      await page.getByRole('button', { name: 'Lock now' }).first().click();
+      await page.getByRole('heading', { name: 'Your saved things are locked' }).waitFor();
+
+      await open(page, SECTION);
+      await page.locator('.workbook-open').click();
+      await page.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
+      expect(await page.locator('.note-writer').count()).toBe(0);
+      await page.getByRole('button', { name: 'Unlock' }).click();
+      await page.locator('.note-writer').waitFor({ timeout: 15_000 });
+      await page.getByRole('textbox').first().fill('Locked away, just for me.');
+      await page.getByRole('textbox').first().blur();
+      await expect.poll(() => page.evaluate(() => Object.keys(localStorage))).toEqual(['letting-go:locked']);
+      expect(await page.evaluate(() => localStorage.getItem('letting-go:locked'))).not.toContain('Locked away');
+
+      // Still open on the next page: My notes reads the note from inside the lock.
+      await open(page, '/my-notes/');
+      expect(await page.getByRole('article', { name: TITLE }).locator('.note-text').innerText()).toBe('Locked away, just for me.');
     });
   });
 

@@ -35,6 +35,8 @@ export const SAVE_DELAY_MS = 600;
 
 function describeNews(news: DraftNews | null, copy: WriterCopy): string {
   if (news === null) return '';
+  if (news.kind === 'saved') return copy.saved;
+  if (news.kind === 'saved-again') return copy.savedAgain;
   if (news.kind === 'joined') return fill(copy.joined, { number: news.step + 1 });
   if (news.kind === 'updated') return copy.updated;
   if (news.kind === 'gone') return copy.gone;
@@ -164,17 +166,6 @@ export class NoteWriter extends Component<NoteWriterProps> {
             </button>
           </div>
         )}
-        <p class="writer-news" role="status">
-          {describeNews(state.news, copy)}
-        </p>
-        <div class="writer-alert" role="alert">
-          {problem && (
-            <p class="writer-notice">
-              {copy.problems[problem]}{' '}
-              {problem === 'quota' && <a href={links.myResults}>{copy.makeRoom}</a>}
-            </p>
-          )}
-        </div>
         <ol class="writer-steps">
           {state.rows.map((row) => {
             const id = this.boxId(row.step);
@@ -215,6 +206,18 @@ export class NoteWriter extends Component<NoteWriterProps> {
             <a class="writer-link" href={links.myNotes}>
               {copy.allNotes}
             </a>
+          )}
+        </div>
+        {/* Under "Done writing": where the eye is after writing, on a phone too, and nothing above the button moves when they fill in (a save on leaving a box would otherwise move the button under a tap). */}
+        <p class="writer-news" role="status">
+          {describeNews(state.news, copy)}
+        </p>
+        <div class="writer-alert" role="alert">
+          {problem && (
+            <p class="writer-notice">
+              {copy.problems[problem]}{' '}
+              {problem === 'quota' && <a href={links.myResults}>{copy.makeRoom}</a>}
+            </p>
           )}
         </div>
       </div>

@@ -17,6 +17,8 @@ export type Keeping = 'keep' | 'ask' | 'no';
 
 /** Something that happened, said once. */
 export type DraftNews =
+  | { kind: 'saved' }
+  | { kind: 'saved-again' }
   | { kind: 'joined'; step: number }
   | { kind: 'updated' }
   | { kind: 'gone' }
@@ -62,6 +64,16 @@ export interface DraftEnvironment {
   onSaved?: () => void;
 }
 
+/**
+ * What a write that worked says. "Saved on this device" is said once, after the first write, and then stays as
+ * it is, so a screen reader does not repeat it at every pause in typing; after a write that failed, the next
+ * one that works says so. Other news stays until something new happens.
+ */
+function savedNews(state: DraftState): DraftNews {
+  if (state.problem !== null) return { kind: 'saved-again' };
+  return state.news ?? { kind: 'saved' };
+}
+
 /** Opens the note of an exercise: reads it and the saving choice. */
 export function createNoteDraft(environment: DraftEnvironment, exercise: Exercise): NoteDraft {
   const { storage } = environment;
@@ -94,7 +106,7 @@ export function createNoteDraft(environment: DraftEnvironment, exercise: Exercis
       rows: saved.rows,
       problem: saved.outcome.ok ? null : saved.outcome.reason,
       isStored: saved.isStored,
-      news: joined === undefined ? state.news : { kind: 'joined', step: joined },
+      news: joined !== undefined ? { kind: 'joined', step: joined } : saved.outcome.ok ? savedNews(state) : state.news,
     });
   }
 

@@ -25,6 +25,10 @@ export const WRITER_COPY = {
   stepLabel: 'Step {number}',
   askedAs: 'When you wrote this, the step read: “{prompt}”',
   formerStep: 'This step is no longer part of the exercise. Your words are still here.',
+  /** Said once, after the first write that worked; it then stays as it is while the reader writes on. */
+  saved: 'Saved on this device.',
+  /** Said once, when a write works again after one that did not. */
+  savedAgain: 'Saved on this device again. Everything on screen is kept now.',
   /** Said once when something changed in another tab. */
   joined: 'You also wrote in step {number} in another tab, so both versions are in the box now, this one first. Nothing was lost.',
   updated: 'Your note changed in another tab, so it is up to date here too.',

@@ -23,8 +23,12 @@ describe('a note being written', () => {
     expect(draft.isWaiting()).toBe(true);
     expect(storage.data.has(WORKBOOK_KEY)).toBe(false);
     draft.save();
+    // Said once: the same news object stays through later saves, so the page's status line does not change.
+    const saved = draft.store.get().news;
+    expect(saved).toEqual({ kind: 'saved' });
     draft.edit(1, 'Sam');
     draft.save();
+    expect(draft.store.get().news).toBe(saved);
     expect(onSaved).toHaveBeenCalledTimes(1);
     expect(draft.isWaiting()).toBe(false);
     expect(loadNote(storage, EXERCISE.id).entry?.steps.map((step) => step.text)).toEqual(['Eleven, no phone in bed.', 'Sam']);
@@ -68,7 +72,7 @@ describe('a note being written', () => {
     expect(draft.store.get().rows[0]!.text).toBe('Please keep this.');
     storage.mode = 'normal';
     draft.save();
-    expect(draft.store.get()).toMatchObject({ problem: null, isStored: true });
+    expect(draft.store.get()).toMatchObject({ problem: null, isStored: true, news: { kind: 'saved-again' } });
   });
 
   it('takes in another tab’s words, and says once when both tabs wrote in the same step', () => {
