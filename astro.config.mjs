@@ -43,8 +43,16 @@ export default defineConfig({
     build: {
       rollupOptions: {
         output: {
-          // Preact and its JSX runtime always load together: one file, not two.
-          manualChunks: (id) => (/[\\/]node_modules[\\/]preact[\\/](?:dist|jsx-runtime)[\\/]/.test(id) ? 'preact' : undefined),
+          // Preact and its JSX runtime always load together: one file, not two. The kit's browser modules that
+          // every island uses go in one file too (with Preact, as they always load with it), rather than in as
+          // many small files as there are ways the quiz, My results and My notes happen to share them: each is
+          // one more request and compresses worse, which put the quiz page past its budget. The collection kit
+          // stays out: the quiz does not use it.
+          manualChunks: (id) => {
+            if (/[\\/]node_modules[\\/]preact[\\/](?:dist|jsx-runtime)[\\/]/.test(id)) return 'preact';
+            if (/[\\/]src[\\/]kit[\\/](?:store|fill|passages|storage|preferences|persistence|hydrate)\./.test(id)) return 'kit';
+            return undefined;
+          },
         },
       },
     },
@@ -59,7 +67,7 @@ export default defineConfig({
       ]),
       // A "Try this" box's writer loads when the reader chooses to write, not with the reading page.
       chunkUrl('workbook-writer', fileURLToPath(new URL('./src/features/workbook/workbook-writer.tsx', import.meta.url)), [
-        fileURLToPath(new URL('./src/features/workbook/workbook-loader.ts', import.meta.url)),
+        fileURLToPath(new URL('./src/components/site-script.ts', import.meta.url)),
       ]),
       {
         // MDX content modules carry Astro's "use astro:head-inject" directive, which the bundler warns it may

@@ -8,6 +8,7 @@ import { BUDGETS } from '../harness/budgets.ts';
 import { withCheckedContext } from '../harness/checked-context.ts';
 import { gzipSize } from '../harness/page-weight.ts';
 import { expectNoProblems } from '../harness/problems.ts';
+import { emptyFiller, fillStorage } from '../harness/full-storage.ts';
 import { settle } from '../harness/settle.ts';
 import { useSiteBrowser } from '../harness/site-browser.ts';
 
@@ -142,17 +143,7 @@ describe('the workbook', () => {
       await expect.poll(() => section.getByRole('textbox').nth(1).inputValue()).toBe('typed in the whole guide');
 
       // Fill the site's storage to the brim with something else.
-      await section.evaluate(() => {
-        let chunk = 'x'.repeat(1 << 20);
-        for (let index = 0; chunk.length > 0; ) {
-          try {
-            localStorage.setItem(`filler-${index}`, chunk);
-            index += 1;
-          } catch {
-            chunk = chunk.slice(Math.ceil(chunk.length / 2));
-          }
-        }
-      });
+      await fillStorage(section);
       const third = section.getByRole('textbox').nth(2);
       await third.fill('Spend ten minutes on the bike, even angry.');
       await third.blur();
@@ -163,7 +154,7 @@ describe('the workbook', () => {
       // What was kept before stays kept.
       expect(await storedText(section, 0)).toBe('typed in the section');
       expect(await storedText(section, 1)).toBe('typed in the whole guide');
-      await section.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith('filler-')).forEach((key) => localStorage.removeItem(key)));
+      await emptyFiller(section);
       await third.fill('Spend ten minutes on the bike.');
       await third.blur();
       expect(await alert.innerText()).toBe('');

@@ -43,6 +43,11 @@ describe('first-visit budgets (gzip)', () => {
     const weight = pageWeight(distDir, path);
     expect(weight.script, breakdown(weight)).toBeLessThanOrEqual(BUDGETS.quizScript);
   });
+
+  it.each(pathsOf('my-notes'))(`My notes %s: at most ${BUDGETS.toolScript / 1024} KB of JavaScript, inline and files`, (path) => {
+    const weight = pageWeight(distDir, path);
+    expect(weight.script, breakdown(weight)).toBeLessThanOrEqual(BUDGETS.toolScript);
+  });
 });
 
 describe('how the weight is worked out', () => {
