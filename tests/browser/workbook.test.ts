@@ -150,6 +150,8 @@ describe('the workbook', () => {
       const alert = section.locator('.writer-alert');
       expect(await alert.innerText()).toMatch(/^Your browser is out of space for this site, so your latest words are not kept yet/);
       expect(await alert.isVisible()).toBe(true);
+      // Nothing says "saved" while the latest words are not.
+      expect(await section.locator('.writer-news').innerText()).not.toMatch(/Saved/);
       expect(await third.inputValue()).toBe('Spend ten minutes on the bike, even angry.');
       // What was kept before stays kept.
       expect(await storedText(section, 0)).toBe('typed in the section');

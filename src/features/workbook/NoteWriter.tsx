@@ -198,6 +198,15 @@ export class NoteWriter extends Component<NoteWriterProps> {
             );
           })}
         </ol>
+        {/* A write that failed is said just above "Done writing", in view, even if that moves the button: it matters more. */}
+        <div class="writer-alert" role="alert">
+          {problem && (
+            <p class="writer-notice">
+              {copy.problems[problem]}{' '}
+              {problem === 'quota' && <a href={links.myResults}>{copy.makeRoom}</a>}
+            </p>
+          )}
+        </div>
         <div class="writer-actions">
           <button type="button" class="button" onClick={this.done}>
             {copy.done}
@@ -208,18 +217,10 @@ export class NoteWriter extends Component<NoteWriterProps> {
             </a>
           )}
         </div>
-        {/* Under "Done writing": where the eye is after writing, on a phone too, and nothing above the button moves when they fill in (a save on leaving a box would otherwise move the button under a tap). */}
+        {/* Under "Done writing", so the news of a save on leaving a box does not move the button under a tap. */}
         <p class="writer-news" role="status">
           {describeNews(state.news, copy)}
         </p>
-        <div class="writer-alert" role="alert">
-          {problem && (
-            <p class="writer-notice">
-              {copy.problems[problem]}{' '}
-              {problem === 'quota' && <a href={links.myResults}>{copy.makeRoom}</a>}
-            </p>
-          )}
-        </div>
       </div>
     );
   }

@@ -74,6 +74,11 @@ function savedNews(state: DraftState): DraftNews {
   return state.news ?? { kind: 'saved' };
 }
 
+/** After a write that failed, "saved" would no longer be true: it goes, and the problem is said instead. */
+function unsavedNews(state: DraftState): DraftNews | null {
+  return state.news?.kind === 'saved' || state.news?.kind === 'saved-again' ? null : state.news;
+}
+
 /** Opens the note of an exercise: reads it and the saving choice. */
 export function createNoteDraft(environment: DraftEnvironment, exercise: Exercise): NoteDraft {
   const { storage } = environment;
@@ -106,7 +111,7 @@ export function createNoteDraft(environment: DraftEnvironment, exercise: Exercis
       rows: saved.rows,
       problem: saved.outcome.ok ? null : saved.outcome.reason,
       isStored: saved.isStored,
-      news: joined !== undefined ? { kind: 'joined', step: joined } : saved.outcome.ok ? savedNews(state) : state.news,
+      news: joined !== undefined ? { kind: 'joined', step: joined } : saved.outcome.ok ? savedNews(state) : unsavedNews(state),
     });
   }
 

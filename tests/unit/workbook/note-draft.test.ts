@@ -64,11 +64,17 @@ describe('a note being written', () => {
   });
 
   it('says at once when storage is full, keeps the words on screen, and stops saying so once they are kept', () => {
-    const storage = createMemoryStorage({}, 'quota');
+    const storage = createMemoryStorage();
     const draft = createNoteDraft({ storage, now: clock() }, EXERCISE);
+    draft.edit(1, 'Kept before.');
+    draft.save();
+    expect(draft.store.get().news).toEqual({ kind: 'saved' });
+    storage.mode = 'quota';
     draft.edit(0, 'Please keep this.');
     draft.save();
-    expect(draft.store.get()).toMatchObject({ problem: 'quota', isStored: false });
+    // "Saved" is no longer true, so it goes; what was kept before stays kept.
+    expect(draft.store.get()).toMatchObject({ problem: 'quota', isStored: true, news: null });
+    expect(loadNote(storage, EXERCISE.id).entry?.steps.map((step) => step.text)).toEqual(['Kept before.']);
     expect(draft.store.get().rows[0]!.text).toBe('Please keep this.');
     storage.mode = 'normal';
     draft.save();
