@@ -75,6 +75,21 @@ describe('the workbook', () => {
     });
   });
 
+  it('without JavaScript, leaves the exercise as it reads on paper: no button, no boxes', async () => {
+    await withContext(
+      async (context) => {
+        const page = await context.newPage();
+        await page.goto(SECTION);
+        const box = page.locator('.try-this');
+        expect(await box.locator('ol > li').count()).toBeGreaterThan(0);
+        expect(await box.getByText('Write it on paper or in a note on your phone.').isVisible()).toBe(true);
+        expect(await box.locator('.workbook-bar').isVisible()).toBe(false);
+        expect(await box.getByRole('button').count()).toBe(0);
+      },
+      { javaScriptEnabled: false },
+    );
+  });
+
   it('keeps what is written through a reload, and My notes shows, edits, downloads and deletes it', async () => {
     await withContext(
       async (context) => {
@@ -195,35 +210,45 @@ describe('the workbook', () => {
     });
   });
 
-  it.each(['light', 'dark'] as const)('has no axe violations with the writer open and on My notes, in the %s theme', async (theme) => {
-    await withContext(
-      async (context) => {
-        // Both the system preference and a stored choice say `theme`, as for a reader who picked it.
-        await context.addInitScript((stored) => location.protocol === 'http:' && localStorage.setItem('theme', stored), theme);
-        const found: string[] = [];
-        const audit = async (page: Page, state: string) => {
+  it('has no axe violations in either theme: the writer asking, the writer open, the quota message and My notes', async () => {
+    await withContext(async (context) => {
+      const found: string[] = [];
+      // Each state is checked in both themes, switched in place as the theme toggle does it.
+      const audit = async (page: Page, state: string) => {
+        for (const theme of ['light', 'dark'] as const) {
+          await page.emulateMedia({ colorScheme: theme });
+          await page.evaluate((chosen) => void (document.documentElement.dataset.theme = chosen), theme);
           const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).setLegacyMode(true).analyze();
-          found.push(...results.violations.map((violation) => `${state}: ${violation.id} ${violation.help} → ${violation.nodes.map((node) => node.target.join(' ')).slice(0, 3).join(', ')}`));
-        };
-        const page = await context.newPage();
-        await open(page, SECTION);
-        // Saving turned off on a quiz: the writer asks before keeping anything.
-        await page.evaluate(() => localStorage.setItem('letting-go:preferences', JSON.stringify({ isSavingResults: false, lastBackupAt: null })));
-        await openWriter(page);
-        const choice = page.getByRole('group', { name: 'You chose not to keep things on this device' });
-        expect(await choice.evaluate((group) => group === document.activeElement)).toBe(true);
-        await audit(page, 'writer asking');
-        await choice.getByRole('button', { name: 'Keep this note on this device' }).click();
-        await page.getByRole('textbox').first().fill('Kept because I said so.');
-        await page.getByRole('textbox').first().blur();
-        expect(await page.locator('.writer-news').innerText()).toMatch(/^This note is kept on this device now/);
-        await audit(page, 'writer open');
-        await open(page, '/my-notes/');
-        await page.getByRole('button', { name: `Delete your note for “${TITLE}”` }).click();
-        await audit(page, 'My notes');
-        expectNoProblems(found);
-      },
-      { colorScheme: theme },
-    );
+          found.push(
+            ...results.violations.map(
+              (violation) => `${state}, ${theme}: ${violation.id} ${violation.help} → ${violation.nodes.map((node) => node.target.join(' ')).slice(0, 3).join(', ')}`,
+            ),
+          );
+        }
+      };
+      const page = await context.newPage();
+      await open(page, SECTION);
+      // Saving turned off on a quiz: the writer asks before keeping anything.
+      await page.evaluate(() => localStorage.setItem('letting-go:preferences', JSON.stringify({ isSavingResults: false, lastBackupAt: null })));
+      await openWriter(page);
+      const choice = page.getByRole('group', { name: 'You chose not to keep things on this device' });
+      expect(await choice.evaluate((group) => group === document.activeElement)).toBe(true);
+      await audit(page, 'writer asking');
+      await choice.getByRole('button', { name: 'Keep this note on this device' }).click();
+      await page.getByRole('textbox').first().fill('Kept because I said so.');
+      await page.getByRole('textbox').first().blur();
+      expect(await page.locator('.writer-news').innerText()).toMatch(/^This note is kept on this device now/);
+      await audit(page, 'writer open');
+      await fillStorage(page);
+      await page.getByRole('textbox').nth(1).fill('Not kept yet.');
+      await page.getByRole('textbox').nth(1).blur();
+      await page.locator('.writer-alert .writer-notice').waitFor();
+      await audit(page, 'writer, storage full');
+      await emptyFiller(page);
+      await open(page, '/my-notes/');
+      await page.getByRole('button', { name: `Delete your note for “${TITLE}”` }).click();
+      await audit(page, 'My notes');
+      expectNoProblems(found);
+    });
   });
 });
