@@ -8,6 +8,7 @@ import { eraseOfflineCopy } from '../device-data/erase';
 import { createMyResultsState, describeKeptParts, type MyResultsController } from './my-results-state';
 import type { MyResultsCopy } from './my-results-copy';
 import { TrendChart } from './TrendChart';
+import '../../styles/tool.css';
 import './my-results.css';
 
 /** What the page needs to know about each quiz. */
@@ -175,11 +176,11 @@ export default class MyResultsIsland extends Component<MyResultsIslandProps> {
       <div class="my-results">
         {!state.isReady && needsJs}
         <div class={state.isReady ? 'results-body' : 'results-body js-only'}>
-          {state.loadProblem !== null && <p class="results-notice">{state.loadProblem}</p>}
-          <div id="results-message" class="results-message" tabIndex={-1}>
+          {state.loadProblem !== null && <p class="notice">{state.loadProblem}</p>}
+          <div id="results-message" class="message-slot" tabIndex={-1}>
             {message && (
               <p
-                class={message.kind === 'problem' ? 'results-notice' : 'results-status'}
+                class={message.kind === 'problem' ? 'notice' : 'status-note'}
                 role={message.kind === 'problem' ? 'alert' : 'status'}
               >
                 {message.text}
@@ -187,7 +188,7 @@ export default class MyResultsIsland extends Component<MyResultsIslandProps> {
             )}
           </div>
           {oldest && (
-            <div class="results-notice backup-reminder">
+            <div class="notice backup-reminder">
               <p>
                 {fill(unbackedUp.length === 1 ? copy.keeping.reminderOne : copy.keeping.reminderMany, {
                   count: unbackedUp.length,
@@ -216,12 +217,12 @@ export default class MyResultsIsland extends Component<MyResultsIslandProps> {
               <h3 class="result-list-heading">
                 {group.results.length === 1 ? 'Your saved result' : `Your ${group.results.length} saved results, oldest first`}
               </h3>
-              <ol class="result-list">
+              <ol class="entry-list">
                 {group.results.map((result) => {
                   const when = formatTakenAt(result.takenAt);
                   return (
-                    <li key={result.id} class="result-card">
-                      <p class="result-when">{when}</p>
+                    <li key={result.id} class="entry-card result-card">
+                      <p class="entry-when">{when}</p>
                       <p class="result-score">
                         <strong>{result.normalized}</strong> out of 100: {result.band.title}
                       </p>
