@@ -40,6 +40,24 @@ export default defineConfig({
   trailingSlash: 'always',
   build: { format: 'directory' },
   vite: {
+    build: {
+      rolldownOptions: {
+        output: {
+          codeSplitting: {
+            // What every island page runs (Preact, its JSX runtime, hydrating, storage, preferences, persistence,
+            // the store and fill) ships as one chunk. Left to itself the bundler cuts shared code by which pages use
+            // it, and each new island page cut the quiz's shared code into more, smaller files: more bytes (every
+            // file carries its own imports and compresses alone), which pushed the quiz past its 15 KB budget.
+            groups: [
+              {
+                name: 'island-runtime',
+                test: /node_modules[\\/]preact[\\/](?:dist|jsx-runtime)[\\/]|[\\/]src[\\/]kit[\\/](?:hydrate|passages|storage|preferences|persistence|store|fill)\.tsx?$/,
+              },
+            ],
+          },
+        },
+      },
+    },
     plugins: [
       // The quiz's result view loads when the reader starts answering, not with the page.
       chunkUrl('quiz-result', fileURLToPath(new URL('./src/features/quiz/QuizResult.tsx', import.meta.url))),
