@@ -9,6 +9,8 @@ export const BUDGETS = {
   sectionScript: 2 * 1024,
   /** A quiz page's JavaScript: inline scripts and every script file it loads. */
   quizScript: 15 * 1024,
+  /** The same for a page with a tool of its own (Right now, with "Before you text them"). */
+  toolScript: 15 * 1024,
   /** Minimum Lighthouse scores on every page type. */
   lighthouse: { performance: 98, accessibility: 100, 'best-practices': 100, seo: 100 },
 } as const;
