@@ -41,26 +41,22 @@ export default defineConfig({
   build: { format: 'directory' },
   vite: {
     build: {
-      rolldownOptions: {
+      rollupOptions: {
         output: {
-          codeSplitting: {
-            // What every island page runs (Preact, its JSX runtime, hydrating, storage, preferences, persistence,
-            // the store and fill) ships as one chunk. Left to itself the bundler cuts shared code by which pages use
-            // it, and each new island page cut the quiz's shared code into more, smaller files: more bytes (every
-            // file carries its own imports and compresses alone), which pushed the quiz past its 15 KB budget.
-            groups: [
-              {
-                name: 'island-runtime',
-                test: /node_modules[\\/]preact[\\/](?:dist|jsx-runtime)[\\/]|[\\/]src[\\/]kit[\\/](?:hydrate|passages|storage|preferences|persistence|store|fill)\.tsx?$/,
-              },
-            ],
-          },
+          // Preact and its JSX runtime always load together: one file, not two.
+          manualChunks: (id) => (/[\\/]node_modules[\\/]preact[\\/](?:dist|jsx-runtime)[\\/]/.test(id) ? 'preact' : undefined),
         },
       },
     },
     plugins: [
       // The quiz's result view loads when the reader starts answering, not with the page.
-      chunkUrl('quiz-result', fileURLToPath(new URL('./src/features/quiz/QuizResult.tsx', import.meta.url))),
+      chunkUrl('quiz-result', fileURLToPath(new URL('./src/features/quiz/QuizResult.tsx', import.meta.url)), [
+        fileURLToPath(new URL('./src/features/quiz/QuizIsland.tsx', import.meta.url)),
+      ]),
+      // The passphrase lock loads only on pages of a reader who set one, or who asks to.
+      chunkUrl('lock', fileURLToPath(new URL('./src/features/lock/lock-ui.tsx', import.meta.url)), [
+        fileURLToPath(new URL('./src/kit/hydrate.ts', import.meta.url)),
+      ]),
       {
         // MDX content modules carry Astro's "use astro:head-inject" directive, which the bundler warns it may
         // not keep (withastro/astro#18087); Astro acts on it before bundling, so the warning is noise. Every

@@ -7,8 +7,7 @@ import { computeCrc16 } from '../../src/features/quiz/engine/crc16.ts';
 import { decodeBase64Url, encodeBase64Url } from '../../src/features/quiz/engine/base64url.ts';
 import { encodeShareCode } from '../../src/features/quiz/engine/share-code.ts';
 import type { StoredResult } from '../../src/features/quiz/engine/results.ts';
-import { IssueRecorder } from '../harness/page-issues.ts';
-import { expectNoProblems } from '../harness/problems.ts';
+import { withCheckedContext } from '../harness/checked-context.ts';
 import { settle } from '../harness/settle.ts';
 import { useSiteBrowser } from '../harness/site-browser.ts';
 import { SUBMIT, answerByClicking, extremeAnswers, radio, readQuizzes } from './quiz-page.ts';
@@ -17,18 +16,8 @@ const site = useSiteBrowser();
 const quiz = readQuizzes().find((candidate) => candidate.id === 'readiness-to-let-go')!;
 const DAY = 24 * 60 * 60 * 1000;
 
-async function withContext(run: (context: BrowserContext) => Promise<void>, options = {}): Promise<void> {
-  const context = await site.newContext(options);
-  const recorder = await IssueRecorder.attach(context, site.origin);
-  try {
-    await run(context);
-    for (const page of context.pages()) {
-      const issues = recorder.take(page);
-      expectNoProblems([...issues.consoleErrors, ...issues.cspViolations, ...issues.offSiteRequests]);
-    }
-  } finally {
-    await context.close();
-  }
+function withContext(run: (context: BrowserContext) => Promise<void>, options = {}): Promise<void> {
+  return withCheckedContext(site, run, options);
 }
 
 async function open(page: Page, path: string): Promise<void> {

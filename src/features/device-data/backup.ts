@@ -15,6 +15,9 @@
  * Format 1, the first builds' "results file": { "app": "letting-go", "schema": 1 | 2 | 3, "exportedAt",
  * "results": [...] } holds results only, and still restores.
  * A newer format than this code knows is refused, unread, rather than half understood.
+ * A locked backup (made while the passphrase lock was on) is { "app", "kind": "backup", "format": 3,
+ * "exportedAt", "locked": <a lock file, see features/lock/lock-crypto.ts> } whose sealed values hold
+ * { "backup": <the plain file's text> }; the same passphrase opens it.
  *
  * Restore rules: results are merged by id (an id already here keeps its saved version, and the report says so);
  * unfinished answers are merged statement by statement, the answer given last winning (as between two tabs); preferences and the
@@ -43,7 +46,7 @@ export const BACKUP_FORMAT = 3;
 export const MAX_BACKUP_BYTES = 5_000_000;
 
 /** Why a file could not be restored, beyond the usual write failures. */
-export type RestoreFailureReason = StorageFailureReason | 'invalid-file' | 'newer-file' | 'too-large';
+export type RestoreFailureReason = StorageFailureReason | 'invalid-file' | 'newer-file' | 'too-large' | 'locked-file';
 
 /** What a file holds, read and checked part by part. */
 export interface BackupContents {
@@ -130,6 +133,8 @@ export function readBackup(text: string): { ok: true; contents: BackupContents }
   const file = parseJson(text);
   if (!isPlainObject(file) || file.app !== APP_MARKER) return fail('invalid-file');
   const isBackup = file.kind === 'backup';
+  // Made while the passphrase lock was on: the page asks for the passphrase and hands back the file inside.
+  if (isBackup && isPlainObject(file.locked)) return fail('locked-file');
   if (isBackup && (typeof file.format !== 'number' || file.format > BACKUP_FORMAT)) {
     return fail(typeof file.format === 'number' ? 'newer-file' : 'invalid-file');
   }

@@ -1,6 +1,7 @@
 import { Component, type ComponentChildren } from 'preact';
 import type { StoredResult } from '../quiz/engine/results';
-import { KEY_PREFIX, getLocalStorage, type StorageLike } from '../../kit/storage';
+import { KEY_PREFIX, getLocalStorage, isLockSet, type StorageLike } from '../../kit/storage';
+import lockUrl from 'virtual:lock-url';
 import { readPersistence } from '../../kit/persistence';
 import { fill } from '../../kit/fill';
 import { MAX_BACKUP_BYTES } from '../device-data/backup';
@@ -32,6 +33,24 @@ export interface MyResultsIslandProps {
   needsJs?: ComponentChildren;
   /** Only for tests: the storage to use instead of the browser's. */
   environment?: { storage: StorageLike | null; now?: () => Date };
+}
+
+/** Hands a file to the browser's downloads. */
+function save(fileName: string, text: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.hidden = true;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** The passphrase lock's chunk (features/lock/lock-ui.tsx), fetched only when it is needed. */
+function loadLock(): Promise<typeof import('../lock/lock-ui')> {
+  return import(/* @vite-ignore */ lockUrl) as Promise<typeof import('../lock/lock-ui')>;
 }
 
 /** A result's date and time in the reader's own format. */
@@ -94,6 +113,8 @@ export default class MyResultsIsland extends Component<MyResultsIslandProps> {
   private unsubscribe: (() => void) | undefined;
   /** The id of the element to focus after the next render. */
   private focusNext: string | null = null;
+  /** The locked backup whose passphrase form is shown. */
+  private askedFor: string | null = null;
 
   constructor(props: MyResultsIslandProps) {
     super(props);
@@ -114,6 +135,12 @@ export default class MyResultsIsland extends Component<MyResultsIslandProps> {
   }
 
   override componentDidUpdate(): void {
+    const { lockedFile } = this.controller.store.get();
+    const lockedHost = document.getElementById('locked-backup');
+    if (lockedFile !== null && lockedHost && this.askedFor !== lockedFile) {
+      this.askedFor = lockedFile;
+      void loadLock().then((lock) => lock.askBackupPassphrase(lockedHost, lockedFile, this.restoreLocked));
+    }
     const empty = document.getElementById('results-empty');
     if (empty) empty.hidden = this.controller.store.get().results.length > 0;
     if (this.focusNext === null) return;
@@ -133,15 +160,13 @@ export default class MyResultsIsland extends Component<MyResultsIslandProps> {
 
   private readonly download = (): void => {
     const { fileName, text } = this.controller.createBackup();
-    const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = fileName;
-    link.hidden = true;
-    document.body.append(link);
-    link.click();
-    link.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    // Under the passphrase lock the file is locked too, with the same passphrase.
+    if (isLockSet()) void loadLock().then((lock) => lock.sealBackup(text, new Date())).then((sealed) => save(fileName, sealed));
+    else save(fileName, text);
+  };
+
+  private readonly restoreLocked = (text: string): void => {
+    this.then('results-message', () => this.controller.restoreText(text));
   };
 
   private readonly importFile = (event: Event): void => {
@@ -161,9 +186,12 @@ export default class MyResultsIsland extends Component<MyResultsIslandProps> {
 
   private readonly erase = (): void => {
     const scope = document.documentElement.dataset.serviceWorker?.replace(/sw\.js$/, '') ?? '/';
-    void eraseOfflineCopy(this.props.cachePrefix, new URL(scope, location.href).href).then((found) =>
-      this.then('results-message', () => this.controller.confirmErase(found.caches.length > 0 || found.hasWorker)),
-    );
+    const wasLocked = isLockSet();
+    void eraseOfflineCopy(this.props.cachePrefix, new URL(scope, location.href).href).then((found) => {
+      this.then('results-message', () => this.controller.confirmErase(found.caches.length > 0 || found.hasWorker));
+      // The lock itself and its session go too; the page goes on without a lock.
+      if (wasLocked) void loadLock().then((lock) => lock.eraseOpenLock());
+    });
   };
 
   override render({ quizzes, needsJs, copy }: MyResultsIslandProps) {
@@ -187,6 +215,7 @@ export default class MyResultsIsland extends Component<MyResultsIslandProps> {
               </p>
             )}
           </div>
+          {state.lockedFile !== null && <div id="locked-backup" />}
           {oldest && (
             <div class="notice backup-reminder">
               <p>
@@ -260,6 +289,7 @@ export default class MyResultsIsland extends Component<MyResultsIslandProps> {
               and settings. Keep it somewhere safe, or bring it into another browser. Bringing one back adds what it holds
               and never removes anything.
             </p>
+            {state.isReady && isLockSet() && <p>{copy.keeping.lockedBackup}</p>}
             <div class="tool-row">
               <button type="button" class="button secondary" onClick={this.download} disabled={!state.isReady}>
                 Download a backup

@@ -16,6 +16,7 @@ export const MY_RESULTS_COPY = {
       "This file was made by a newer version of this site, so we can't read it yet. Everything on this device is unchanged.",
     'too-large':
       'This file is {size}, and a backup from this guide is far smaller: files over {limit} are not read. Nothing was changed.',
+    'locked-file': 'This backup is locked with a passphrase. Enter it below to bring the backup in.',
     ...PROBLEM_COPY.storage,
   } satisfies Record<RestoreFailureReason, string>,
   /** The report after a file was brought in: each part said only when it applies. */
@@ -49,6 +50,7 @@ export const MY_RESULTS_COPY = {
   savedSinceMany: '{count} results saved in another tab since you asked are not part of this and stay.',
   /** How long the browser will keep things, and a gentle reminder to back up. */
   keeping: {
+    lockedBackup: 'While the passphrase lock is on, a backup is locked with the same passphrase.',
     persisted: 'Your browser has agreed to keep what this site saves until you delete it.',
     notPersisted:
       'Your browser may clear what this site saves, for example when space runs low, or in Safari after seven days without a visit. A backup file keeps your results safe.',

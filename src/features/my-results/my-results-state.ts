@@ -40,6 +40,8 @@ export interface MyResultsState {
   persistence: Persistence | null;
   /** Saved results no backup holds yet, oldest first. */
   unbackedUp: StoredResult[];
+  /** A locked backup's text, while the page asks for its passphrase. */
+  lockedFile: string | null;
 }
 
 /** The page's state and what can be done to it. */
@@ -135,6 +137,7 @@ export function createMyResultsState(
     confirmingErase: null,
     persistence: null,
     unbackedUp: [],
+    lockedFile: null,
   });
   const { problems } = copy;
 
@@ -200,9 +203,11 @@ export function createMyResultsState(
       const outcome = restoreBackupText(storage, text, quizzes);
       if (!outcome.ok) {
         const values = { size: formatMegabytes(text.length), limit: formatMegabytes(MAX_BACKUP_BYTES) };
-        store.update({ message: problem(fill(copy.restore[outcome.reason], values)) });
+        const lockedFile = outcome.reason === 'locked-file' ? text : null;
+        store.update({ message: problem(fill(copy.restore[outcome.reason], values)), lockedFile });
         return;
       }
+      store.update({ lockedFile: null });
       reload(status(describeRestore(outcome.report, copy.report)));
     },
 
