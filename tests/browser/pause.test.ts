@@ -32,6 +32,14 @@ const EARLIER = (() => {
 
 const stored = (page: Page, key: string) => page.evaluate((name) => localStorage.getItem(name), key);
 
+/** The bar of the minutes left: its value, its maximum and the words it speaks. */
+const bar = (page: Page) =>
+  page.locator('progress.pause-bar').evaluate((element: HTMLProgressElement) => ({
+    value: element.value,
+    max: element.max,
+    text: element.getAttribute('aria-valuetext'),
+  }));
+
 async function openTool(page: Page): Promise<void> {
   await page.goto('/right-now/');
   await settle(page);
@@ -81,6 +89,7 @@ describe('Before you text them', () => {
       await page.getByRole('button', { name: 'Start my 20 minutes' }).click();
       expect(await page.locator('#pause-announce').textContent()).toBe('Your 20 minutes have started.');
       expect(await page.locator('.pause-left').textContent()).toBe('About 20 minutes to go');
+      expect(await bar(page)).toEqual({ value: 20, max: 20, text: 'About 20 minutes to go' });
       await expectQuickExitClear(page);
       // The other tab shows the same pause, with the message, at once.
       await expect.poll(() => otherTab.locator('.pause-left').textContent()).toBe('About 20 minutes to go');
@@ -111,6 +120,7 @@ describe('Before you text them', () => {
       await page.reload();
       await settle(page);
       expect(await page.locator('.pause-left').textContent()).toBe('About 10 minutes to go');
+      expect(await bar(page)).toEqual({ value: 10, max: 20, text: 'About 10 minutes to go' });
       expect(await page.getByLabel('The message you want to send').inputValue()).toBe(MESSAGE);
 
       // Past twenty minutes: the three choices.
@@ -207,7 +217,11 @@ describe('Before you text them', () => {
         await page.clock.fastForward(21 * MINUTE);
         await page.getByRole('heading', { name: 'Your 20 minutes are up' }).waitFor();
         await audit('pause over');
-        expect(await page.locator('.entry-card').count()).toBe(2);
+        await page.getByRole('button', { name: 'I still want to send it' }).click();
+        await page.locator('#pause-copied [role="status"]').waitFor();
+        await audit('after "I still want to send it"');
+        // The kept message and the earlier pause, now with this one logged.
+        expect(await page.locator('.entry-card').count()).toBe(3);
         expectClean(recorder, page);
       } finally {
         await context.close();

@@ -5,7 +5,7 @@ import { collectionKey } from '../../kit/collection';
 import { PREFERENCES_STORAGE_KEY } from '../../kit/preferences';
 import { fill } from '../../kit/fill';
 import { MAX_TEXT_LENGTH, PAUSE_DRAFTS, PAUSE_LOG, type PauseDraft, type PauseLogEntry } from './pause-data';
-import { countWeek, minutesLeft, msUntilNextMinute } from './pause-clock';
+import { PAUSE_MS, countWeek, minutesLeft, msUntilNextMinute } from './pause-clock';
 import { createPauseState, describeWeek, phaseOf, statusOf, type MessageArea, type PauseController, type PausePhase } from './pause-state';
 import { logFileName, logToCsv } from './pause-export';
 import type { PauseCopy } from './pause-copy';
@@ -232,10 +232,15 @@ export default class PauseIsland extends Component<PauseIslandProps> {
     if (status?.phase !== 'running') return null;
     const minutes = minutesLeft(status.remainingMs);
     const words = copy.running;
+    const left = minutes === 0 ? words.leftNone : minutes === 1 ? words.leftOne : fill(words.left, { count: minutes });
     return (
       <div id="pause-running" class="pause-box" role="group" aria-labelledby="pause-running-heading" tabIndex={-1}>
         <h3 id="pause-running-heading">{words.heading}</h3>
-        <p class="pause-left">{minutes === 0 ? words.leftNone : minutes === 1 ? words.leftOne : fill(words.left, { count: minutes })}</p>
+        <p class="pause-left" id="pause-left">
+          {left}
+        </p>
+        {/* The bar holds the minutes shown above, out of twenty: it empties as they go, and says the same words. */}
+        <progress class="pause-bar" max={PAUSE_MS / 60_000} value={minutes} aria-labelledby="pause-left" aria-valuetext={left} />
         <p>{fill(words.ends, { time: formatTime(status.endsAt) })}</p>
         {state.isClockReset && <p class="pause-hint">{words.clockBehind}</p>}
         <p>{words.keepWriting}</p>

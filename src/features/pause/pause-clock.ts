@@ -52,11 +52,6 @@ export function msUntilNextMinute(remainingMs: number): number {
   return remainingMs - (minutes - 0.5) * MINUTE_MS + 1;
 }
 
-/** Whether at least half the pause has gone. */
-export function isPastHalfway(remainingMs: number): boolean {
-  return remainingMs <= PAUSE_MS / 2;
-}
-
 /** The start of the week holding `now`: the Monday before (or of) it, at local midnight. */
 export function startOfWeek(now: Date): Date {
   const daysSinceMonday = (now.getDay() + 6) % 7;

@@ -36,10 +36,9 @@ export const PAUSE_COPY = {
     confirmYes: 'Yes, choose now',
     confirmNo: 'No, keep waiting',
   },
-  /** The live region: it speaks when the pause starts, at halfway and at the end, and at no other time. */
+  /** The live region: it speaks when the pause starts and when it ends, and at no other time. */
   announce: {
     start: 'Your 20 minutes have started.',
-    halfway: 'Halfway there. About 10 minutes to go.',
     end: 'Your 20 minutes are up. You can choose what to do with the message now.',
   },
   choosing: {

@@ -24,7 +24,7 @@ import type { StorageFailureReason, StorageLike, WriteFailure, WriteOutcome } fr
 import { createStore, type Store } from '../../kit/store';
 import { fill } from '../../kit/fill';
 import { MAX_TEXT_LENGTH, PAUSE_DRAFTS, PAUSE_LOG, createPauseId, type PauseChoice, type PauseDraft, type PauseLogEntry } from './pause-data';
-import { isPastHalfway, pauseStatus, type PauseStatus, type WeekCount } from './pause-clock';
+import { pauseStatus, type PauseStatus, type WeekCount } from './pause-clock';
 import type { PauseCopy } from './pause-copy';
 
 /** Where the message being worked on stands. */
@@ -68,7 +68,7 @@ export interface PauseState {
   isFailing: boolean;
   /** Whether the pause was started again because the device's clock went back. */
   isClockReset: boolean;
-  /** The live region's words: set only when the pause starts, at halfway and at the end. */
+  /** The live region's words: set only when the pause starts and when it ends. */
   announcement: string;
   message: PauseMessage | null;
   /** Set when what was kept could not (all) be read. */
@@ -89,7 +89,7 @@ export interface PauseController {
   flush(): void;
   /** Starts the pause; false (with a message) when there is nothing written yet. */
   start(): boolean;
-  /** Looks at the clock: updates what is left and speaks at halfway and at the end. */
+  /** Looks at the clock: updates what is left, and speaks when the pause ends. */
   tick(): void;
   askToChooseNow(): void;
   cancelChooseNow(): void;
@@ -173,7 +173,7 @@ export function createPauseState(
   const problem = (reason: StorageFailureReason, area: MessageArea = 'tool'): PauseMessage => ({ kind: 'problem', text: problems.storage[reason], area });
   const status = (text: string, area: MessageArea = 'tool'): PauseMessage => ({ kind: 'status', text, area });
   let hasSaved = false;
-  /** The pause as the tool last saw it, and whose: to notice halfway and the end while the page is open. */
+  /** The pause as the tool last saw it, and whose: to notice the end while the page is open. */
   let seen: { id: string | null; status: PauseStatus | null } = { id: null, status: null };
 
   function readBoth<T extends CollectionEntry>(spec: CollectionSpec<T>): { entries: T[]; problem: string | null } {
@@ -243,8 +243,8 @@ export function createPauseState(
   }
 
   /**
-   * Looks at the pause of the message being worked on as of `state.now`, and speaks when it crossed halfway or
-   * ran out since the last look. Nothing is said when the reader ended it early (they know), when another
+   * Looks at the pause of the message being worked on as of `state.now`, and speaks when it ran out since the
+   * last look. Nothing is said when the reader ended it early (they know), when another
    * message became the one worked on, or on a first look (a reload says nothing).
    */
   function observe(): void {
@@ -253,9 +253,7 @@ export function createPauseState(
     const after = statusOf(current(), time);
     seen = { id: currentId, status: after };
     if (before?.phase !== 'running' || after === null) return;
-    if (after.phase === 'over') {
-      if (!after.endedEarly) store.update({ announcement: copy.announce.end, isConfirmingEarly: false });
-    } else if (isPastHalfway(after.remainingMs) && !isPastHalfway(before.remainingMs)) store.update({ announcement: copy.announce.halfway });
+    if (after.phase === 'over' && !after.endedEarly) store.update({ announcement: copy.announce.end, isConfirmingEarly: false });
   }
 
   function tick(): void {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PAUSE_MS, countWeek, isPastHalfway, minutesLeft, msUntilNextMinute, pauseStatus, startOfWeek } from '../../../src/features/pause/pause-clock';
+import { PAUSE_MS, countWeek, minutesLeft, msUntilNextMinute, pauseStatus, startOfWeek } from '../../../src/features/pause/pause-clock';
 
 const MINUTE = 60_000;
 const START = Date.UTC(2026, 4, 6, 21, 40);
@@ -78,11 +78,6 @@ describe('the pause clock', () => {
     expect(looks).toBe(21);
     expect(shown).toEqual([20, 19, 18, 17, 16, 15, 14, 13, 12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1, 0, 0]);
     expect(remaining).toBe(0);
-  });
-
-  it('is past halfway from ten minutes left', () => {
-    expect(isPastHalfway(10 * MINUTE + 1)).toBe(false);
-    expect(isPastHalfway(10 * MINUTE)).toBe(true);
   });
 });
 

@@ -99,7 +99,7 @@ describe('writing and the pause', () => {
     expect(phase(tab)).toBe('choosing');
   });
 
-  it('speaks when the pause starts, at halfway and at the end, and not in between', () => {
+  it('speaks when the pause starts and when it ends, and not in between', () => {
     const time = clock();
     const tab = open(createMemoryStorage(), time);
     write(tab, 'text');
@@ -113,7 +113,7 @@ describe('writing and the pause', () => {
       time.move(MINUTE);
       tab.tick();
     }
-    expect(heard).toEqual(['', PAUSE_COPY.announce.start, PAUSE_COPY.announce.halfway, PAUSE_COPY.announce.end]);
+    expect(heard).toEqual(['', PAUSE_COPY.announce.start, PAUSE_COPY.announce.end]);
   });
 
   it('says nothing about the time when a page opens on a pause under way, or when the reader ends it early', () => {
