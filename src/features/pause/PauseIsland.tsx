@@ -401,7 +401,7 @@ export default class PauseIsland extends Component<PauseIslandProps> {
       <section class="pause-section" aria-labelledby="pause-log-heading">
         <h3 id="pause-log-heading">{words.heading}</h3>
         <p>{words.intro}</p>
-        {isReady && (
+        {isReady && log.length > 0 && (
           <p class="pause-week">
             {describeWeek(countWeek(log, new Date(now)), words)} <span class="pause-hint">{words.weekStarts}</span>
           </p>
@@ -425,7 +425,7 @@ export default class PauseIsland extends Component<PauseIslandProps> {
             {confirmingLogIds &&
               this.renderQuestion(
                 'pause-confirm-log',
-                words,
+                confirmingLogIds.length === 1 ? { ...words, confirmYes: words.confirmYesOne } : words,
                 <>
                   <p>{fill(confirmingLogIds.length === 1 ? words.confirmOne : words.confirmMany, { count: confirmingLogIds.length })}</p>
                   {extra > 0 && <p>{fill(extra === 1 ? words.addedSinceOne : words.addedSinceMany, { count: extra })}</p>}

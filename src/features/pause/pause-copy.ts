@@ -102,6 +102,7 @@ export const PAUSE_COPY = {
     addedSinceOne: '1 pause logged in another tab since you asked is not part of this and stays.',
     addedSinceMany: '{count} pauses logged in another tab since you asked are not part of this and stay.',
     confirmYes: 'Yes, delete them',
+    confirmYesOne: 'Yes, delete it',
     confirmNo: 'No, keep them',
     deletedAllOne: 'Deleted 1 pause from the log.',
     deletedAllMany: 'Deleted {count} pauses from the log.',
