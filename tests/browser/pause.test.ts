@@ -232,18 +232,26 @@ describe('Before you text them', () => {
     expectNoProblems(found);
   });
 
-  it('keeps everything on the page only when saving is off, and says so', async () => {
+  it('keeps everything on the page only when saving is off, and says so; where copying is refused, selects the text', async () => {
     const { context, recorder } = await newContext();
-    await context.addInitScript(
-      () => location.protocol === 'http:' && localStorage.setItem('letting-go:preferences', JSON.stringify({ isSavingResults: false, lastBackupAt: null })),
-    );
+    await context.addInitScript(() => {
+      if (location.protocol !== 'http:') return;
+      localStorage.setItem('letting-go:preferences', JSON.stringify({ isSavingResults: false, lastBackupAt: null }));
+      // A browser that refuses the page the clipboard.
+      navigator.clipboard.writeText = () => Promise.reject(new DOMException('Write permission denied.', 'NotAllowedError'));
+    });
     try {
       const page = await context.newPage();
+      await page.clock.install({ time: START });
       await openTool(page);
       expect(await page.locator('#pause-saving').textContent()).toContain('Saving is off on this device');
       await page.getByLabel('The message you want to send').fill(MESSAGE);
       await page.getByRole('button', { name: 'Start my 20 minutes' }).click();
       expect(await page.locator('.pause-left').textContent()).toBe('About 20 minutes to go');
+      await page.clock.fastForward(21 * MINUTE);
+      await page.getByRole('button', { name: 'I still want to send it' }).click();
+      await expect.poll(() => page.locator('#pause-copied [role="status"]').textContent()).toMatch(/^This browser did not let the page copy, so the message is selected/);
+      expect(await page.evaluate(() => [document.activeElement?.id, getSelection()?.toString()])).toEqual(['pause-text', MESSAGE]);
       expect(await page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith('letting-go:pause')))).toEqual([]);
       expectClean(recorder, page);
     } finally {
