@@ -8,7 +8,7 @@ import type { PauseCopy } from './pause-copy';
 /** One CSV field: always quoted, quotes doubled, and a leading = + - @ defused so a spreadsheet never runs it. */
 function field(value: string): string {
   const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return `"${safe.replace(/"/g, '""')}"`;
+  return `"${safe.replaceAll('"', '""')}"`;
 }
 
 /** The CSV text of the log (CRLF line ends, as RFC 4180 has them). */
