@@ -9,7 +9,6 @@ import { eraseOfflineCopy } from '../device-data/erase';
 import { createMyResultsState, describeKeptParts, type MyResultsController } from './my-results-state';
 import type { MyResultsCopy } from './my-results-copy';
 import { TrendChart } from './TrendChart';
-import '../../styles/tool.css';
 import './my-results.css';
 
 /** What the page needs to know about each quiz. */

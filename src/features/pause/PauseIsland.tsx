@@ -9,7 +9,6 @@ import { PAUSE_MS, countWeek, minutesLeft, msUntilNextMinute } from './pause-clo
 import { createPauseState, describeWeek, phaseOf, statusOf, type MessageArea, type PauseController, type PausePhase } from './pause-state';
 import { logFileName, logToCsv } from './pause-export';
 import type { PauseCopy } from './pause-copy';
-import '../../styles/tool.css';
 import './pause.css';
 
 export interface PauseIslandProps {
