@@ -424,7 +424,7 @@ export default class PauseIsland extends Component<PauseIslandProps> {
             {confirmingLogIds &&
               this.renderQuestion(
                 'pause-confirm-log',
-                confirmingLogIds.length === 1 ? { ...words, confirmYes: words.confirmYesOne } : words,
+                confirmingLogIds.length === 1 ? { ...words, confirmYes: words.confirmYesOne, confirmNo: words.confirmNoOne } : words,
                 <>
                   <p>{fill(confirmingLogIds.length === 1 ? words.confirmOne : words.confirmMany, { count: confirmingLogIds.length })}</p>
                   {extra > 0 && <p>{fill(extra === 1 ? words.addedSinceOne : words.addedSinceMany, { count: extra })}</p>}

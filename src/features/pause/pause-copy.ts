@@ -104,6 +104,7 @@ export const PAUSE_COPY = {
     confirmYes: 'Yes, delete them',
     confirmYesOne: 'Yes, delete it',
     confirmNo: 'No, keep them',
+    confirmNoOne: 'No, keep it',
     deletedAllOne: 'Deleted 1 pause from the log.',
     deletedAllMany: 'Deleted {count} pauses from the log.',
     notDeleted: 'Nothing was deleted.',
