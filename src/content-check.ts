@@ -16,7 +16,9 @@ import { sectionSchema } from './features/guide/section-schema';
 import { topicSchema } from './features/guide/topic-schema';
 import { checkQuizReferences } from './features/quiz/quiz-rules';
 import { quizSchema } from './features/quiz/quiz-schema';
-import { checkSynonyms } from './features/search/search-rules';
+import { rankingSchema } from './features/search/ranking-schema';
+import { checkRanking, checkSynonyms } from './features/search/search-rules';
+import { stopWordsSchema } from './features/search/stop-words-schema';
 import { synonymsSchema } from './features/search/synonyms-schema';
 
 /** The content folder, as files. */
@@ -26,6 +28,8 @@ export interface ContentSet {
   pages: ContentFile[];
   quizzes: ContentFile[];
   synonyms: ContentFile;
+  ranking: ContentFile;
+  stopWords: ContentFile;
 }
 
 /** Reads the content folder of the project at `root`. */
@@ -36,6 +40,8 @@ export function readContent(root: string): ContentSet {
     pages: readContentFolder(root, 'pages'),
     quizzes: readContentFolder(root, 'quizzes'),
     synonyms: readContentFile(root, 'search/synonyms.yaml'),
+    ranking: readContentFile(root, 'search/ranking.yaml'),
+    stopWords: readContentFile(root, 'search/stop-words.yaml'),
   };
 }
 
@@ -61,8 +67,12 @@ export function checkContent(content: ContentSet): ContentProblem[] {
   const pages = parseAll(content.pages, pageSchema);
   const quizzes = parseAll(content.quizzes, quizSchema);
   const synonymsFile = content.synonyms.filePath;
-  const synonymsProblems = checkAgainstSchema(synonymsFile, content.synonyms.data, synonymsSchema);
-  const fileProblems = [...sections.problems, ...topics.problems, ...pages.problems, ...quizzes.problems, ...synonymsProblems];
+  const searchProblems = [
+    ...checkAgainstSchema(synonymsFile, content.synonyms.data, synonymsSchema),
+    ...checkAgainstSchema(content.ranking.filePath, content.ranking.data, rankingSchema),
+    ...checkAgainstSchema(content.stopWords.filePath, content.stopWords.data, stopWordsSchema),
+  ];
+  const fileProblems = [...sections.problems, ...topics.problems, ...pages.problems, ...quizzes.problems, ...searchProblems];
   // Rules across files need every file: with a broken one, they would only repeat its problem.
   if (fileProblems.length > 0) return fileProblems;
 
@@ -75,6 +85,7 @@ export function checkContent(content: ContentSet): ContentProblem[] {
       quizzes: new Set(content.quizzes.map(({ id }) => id)),
       topics: new Set(content.topics.map(({ id }) => id)),
     }),
+    ...checkRanking(content.ranking.filePath, rankingSchema.parse(content.ranking.data)),
   ];
 }
 
@@ -87,7 +98,7 @@ export default function contentCheck(): AstroIntegration {
         const started = performance.now();
         const content = readContent(fileURLToPath(config.root));
         assertNoProblems(checkContent(content));
-        const count = content.guide.length + content.topics.length + content.pages.length + content.quizzes.length + 1;
+        const count = content.guide.length + content.topics.length + content.pages.length + content.quizzes.length + 3;
         logger.info(`Checked ${count} content files in ${(performance.now() - started).toFixed(0)} ms.`);
       },
     },

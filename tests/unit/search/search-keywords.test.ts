@@ -1,11 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import {
-  getPageSynonyms,
-  joinKeywords,
-  keywordFieldFor,
-  parseSynonyms,
-} from '../../../src/features/search/search-keywords';
+import { getPageSynonyms, joinKeywords, parseSynonyms } from '../../../src/features/search/search-keywords';
+import { keywordFieldFor } from '../../../src/features/search/search-fields';
 import { isShippedBundleFile } from '../../../src/features/search/pagefind-integration';
 
 const contentDir = new URL('../../../content/', import.meta.url);
