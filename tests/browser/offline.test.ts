@@ -110,10 +110,7 @@ describe('offline: after one visit', () => {
         .filter((built) => built.path !== '/404.html')
         .map((built) => built.path),
       ...walk(join(distDir, '_astro')).map(urlPathOf),
-      ...walk(join(distDir, 'pagefind'))
-        .map(urlPathOf)
-        // Never loaded: every page is indexed as English (see src/features/offline/service-worker.ts).
-        .filter((path) => path !== '/pagefind/wasm.unknown.pagefind'),
+      ...walk(join(distDir, 'pagefind')).map(urlPathOf),
       '/favicon.svg',
       '/manifest.webmanifest',
     ];

@@ -191,10 +191,10 @@ describe('site search: arriving from a result', () => {
       );
       expect(modules).toHaveLength(1);
 
-      // Intent (pointer over the search) loads the UI and Pagefind, and only then.
+      // Intent (pointer over the search) loads the UI and the index, and only then.
       await page.locator('#site-search-q').hover();
       await expect
-        .poll(() => requests.some((request) => request.url().endsWith('/pagefind/pagefind.js')), { timeout: 10_000 })
+        .poll(() => requests.some((request) => new URL(request.url()).pathname === '/pagefind/pagefind-entry.json'), { timeout: 10_000 })
         .toBe(true);
     });
   });

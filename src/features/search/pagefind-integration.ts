@@ -1,8 +1,11 @@
 /**
  * Site search index. After `astro build` this indexes the built pages with Pagefind's Node API and
- * writes the bundle to `<outDir>/pagefind/`; during `astro dev` it serves the last bundle that a build
- * left there, so search can be tried without rebuilding (and reports itself unavailable when there is
- * none). Only pages, or parts of pages, marked `data-pagefind-body` are indexed.
+ * writes the bundle to `<outDir>/pagefind/`: the index, and beside it the site's tuning and vocabulary
+ * (search-tuning.ts). The browser reads the index with the site's own reader (reader/), so Pagefind's
+ * search runtime and interfaces are left out; every file is read back with that reader before it is
+ * written, so an index it cannot read stops the build. During `astro dev` this serves the last bundle a
+ * build left there, so search can be tried without rebuilding (and reports itself unavailable when there
+ * is none). Only pages, or parts of pages, marked `data-pagefind-body` are indexed.
  */
 import type { AstroIntegration } from 'astro';
 import { existsSync } from 'node:fs';
@@ -10,22 +13,51 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
 import sirv from 'sirv';
+import { readContentFile } from '../../kit/content-files';
+import { inflate, SiteIndex } from './reader/site-index';
+import { readWordChunk, unwrapFile } from './reader/index-files';
+import { rankingSchema, type Ranking } from './ranking-schema';
+import { SEARCH_FIELDS } from './search-fields';
+import { buildTuning, buildVocabulary } from './search-tuning-build';
+import { TUNING_FILE, VOCABULARY_FILE } from './search-tuning';
+import { splitWords } from './search-words';
+import { stopWordsSchema } from './stop-words-schema';
 import { searchUiChunk } from './search-ui-chunk';
 
-/** Folder of the bundle inside the built site; the browser code loads `pagefind/pagefind.js` below the base path. */
+/** Folder of the bundle inside the built site; the browser code reads the index below the base path. */
 export const BUNDLE_DIR = 'pagefind';
 
+/** The most the vocabulary may weigh, gzip-compressed; the rarest words are left out beyond it. */
+export const VOCABULARY_BUDGET_BYTES = 10 * 1024;
+
 /**
- * Files of Pagefind's ready-made interfaces. The site has its own search UI, so they are left out of
- * the bundle: they would only be dead weight on the host.
+ * Files of Pagefind's own search runtime (script, worker, WebAssembly) and ready-made interfaces. The
+ * site reads the index itself and has its own interface, so they are left out of the bundle: they would
+ * only be dead weight on the host and in the offline cache. Its highlight script stays: it marks the
+ * searched words on the page a result opens.
  */
-const UNUSED_FILE = /^pagefind-(?:ui|modular-ui|component-ui)\.(?:js|css)$/;
+const UNUSED_FILE = /^(?:pagefind(?:-worker)?\.js|wasm\.[\w-]+\.pagefind|pagefind-(?:ui|modular-ui|component-ui)\.(?:js|css))$/;
 
 /** Whether a file of the bundle (path relative to the bundle folder) is shipped. */
 export function isShippedBundleFile(path: string): boolean {
   return !UNUSED_FILE.test(path) && !path.startsWith('playground/');
+}
+
+/** What the tuning is made of: content/search/ranking.yaml and stop-words.yaml, validated. */
+export interface SearchRules {
+  ranking: Ranking;
+  stopWords: string[];
+}
+
+/** Reads the search rules of the project at `root` (the content check has already validated them). */
+export function readSearchRules(root: string): SearchRules {
+  return {
+    ranking: rankingSchema.parse(readContentFile(root, 'search/ranking.yaml').data),
+    stopWords: stopWordsSchema.parse(readContentFile(root, 'search/stop-words.yaml').data).words,
+  };
 }
 
 /** What one indexing run produced. */
@@ -33,6 +65,65 @@ export interface IndexSummary {
   pageCount: number;
   files: number;
   bytes: number;
+  /** Words in the vocabulary, its gzip size, and how many rare words the budget left out. */
+  vocabulary: { words: number; gzipBytes: number; leftOut: number };
+}
+
+/** A file of the bundle, in memory. */
+interface BundleFile {
+  path: string;
+  content: Uint8Array;
+}
+
+/** The most frequent words whose list fits the budget, as the file's text (a JSON array). */
+function fitVocabulary(words: readonly string[], budget: number): { text: string; kept: number } {
+  const textOf = (count: number) => JSON.stringify(words.slice(0, count));
+  let [low, high] = [0, words.length];
+  while (low < high) {
+    const middle = Math.ceil((low + high) / 2);
+    if (gzipSync(textOf(middle), { level: 9 }).byteLength <= budget) low = middle;
+    else high = middle - 1;
+  }
+  return { text: textOf(low), kept: low };
+}
+
+/**
+ * Reads the bundle back with the site's reader (every chunk and fragment, then a search for a word of each
+ * page's title, which must find that page) and builds the tuning and vocabulary from it. Throws when the
+ * reader cannot read the index, or a crisis page is not in it.
+ */
+async function buildExtras(files: readonly BundleFile[], rules: SearchRules): Promise<{ extras: BundleFile[]; vocabulary: IndexSummary['vocabulary'] }> {
+  const byPath = new Map(files.map((file) => [file.path, file.content]));
+  const index = await SiteIndex.open(async (path) => byPath.get(path) ?? null);
+  for (const chunk of index.meta.chunks) {
+    const bytes = byPath.get(`index/${chunk.hash}.pf_index`);
+    if (!bytes) throw new Error(`The search index lacks the chunk ${chunk.hash}.`);
+    readWordChunk(unwrapFile(await inflate(bytes), chunk.hash));
+  }
+  const fragments = await Promise.all(index.meta.pages.map((_, page) => index.fragment(page)));
+  const stopWords = new Set(rules.stopWords);
+  for (const [page, fragment] of fragments.entries()) {
+    const word = splitWords(fragment.meta.title ?? '').find((candidate) => candidate.length > 2 && !stopWords.has(candidate));
+    if (!word) continue;
+    const found = await index.search([word], { mode: 'all', fieldWeights: {} });
+    if (!found.some((result) => result.page === page)) {
+      throw new Error(`The site's search reader cannot find ${fragment.url} by "${word}" in the index Pagefind wrote: has the index format changed?`);
+    }
+  }
+
+  const pages = fragments.map((fragment) => ({ url: fragment.url, type: fragment.filters.type?.[0] ?? 'page' }));
+  const { tuning, missing } = buildTuning(pages, rules.ranking, rules.stopWords);
+  if (missing.length > 0) throw new Error(`content/search/ranking.yaml puts pages first that the search index does not have: ${missing.join(', ')}.`);
+  const words = buildVocabulary(fragments, stopWords, SEARCH_FIELDS);
+  const { text, kept } = fitVocabulary(words, VOCABULARY_BUDGET_BYTES);
+  const encoder = new TextEncoder();
+  return {
+    extras: [
+      { path: TUNING_FILE, content: encoder.encode(JSON.stringify(tuning)) },
+      { path: VOCABULARY_FILE, content: encoder.encode(text) },
+    ],
+    vocabulary: { words: kept, gzipBytes: gzipSync(text, { level: 9 }).byteLength, leftOut: words.length - kept },
+  };
 }
 
 /** Pages in the index, from the bundle's entry file (addDirectory counts every HTML file it read). */
@@ -49,7 +140,7 @@ function indexedPageCount(files: ReadonlyArray<{ path: string; content: Uint8Arr
  * Indexes the HTML files below `siteDir` and writes the bundle to `outputDir`. Pagefind's errors fail
  * the run: a site whose search silently indexed nothing is worse than a failed build.
  */
-export async function buildSearchIndex(siteDir: string, outputDir: string): Promise<IndexSummary> {
+export async function buildSearchIndex(siteDir: string, outputDir: string, rules: SearchRules): Promise<IndexSummary> {
   try {
     // Every page is English; forcing it keeps one index even if a page forgets its lang attribute.
     const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
@@ -60,8 +151,10 @@ export async function buildSearchIndex(siteDir: string, outputDir: string): Prom
     if (fileErrors.length > 0) throw new Error(`Pagefind could not write its index: ${fileErrors.join('; ')}`);
     const pageCount = indexedPageCount(files);
     if (pageCount === 0) throw new Error(`Pagefind indexed no pages in ${siteDir}: is data-pagefind-body missing?`);
+    const indexFiles = files.filter((file) => isShippedBundleFile(file.path));
+    const { extras, vocabulary } = await buildExtras(indexFiles, rules);
+    const shipped = [...indexFiles, ...extras];
     await rm(outputDir, { recursive: true, force: true });
-    const shipped = files.filter((file) => isShippedBundleFile(file.path));
     for (const file of shipped) {
       const target = join(outputDir, file.path);
       await mkdir(dirname(target), { recursive: true });
@@ -71,6 +164,7 @@ export async function buildSearchIndex(siteDir: string, outputDir: string): Prom
       pageCount,
       files: shipped.length,
       bytes: shipped.reduce((sum, file) => sum + file.content.byteLength, 0),
+      vocabulary,
     };
   } finally {
     await pagefind.close();
@@ -104,6 +198,7 @@ function serveBundle(bundleDir: string) {
  */
 export default function pagefindIntegration(): AstroIntegration {
   let bundleDir = '';
+  let root = '';
   return {
     name: 'local:pagefind',
     hooks: {
@@ -113,6 +208,7 @@ export default function pagefindIntegration(): AstroIntegration {
       },
       'astro:config:done': ({ config }) => {
         bundleDir = join(fileURLToPath(config.outDir), BUNDLE_DIR);
+        root = fileURLToPath(config.root);
       },
       'astro:server:setup': ({ server, logger }) => {
         if (!existsSync(bundleDir)) logger.info('No search index yet; search will say it is unavailable until a build.');
@@ -121,10 +217,12 @@ export default function pagefindIntegration(): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         const siteDir = fileURLToPath(dir);
         const started = performance.now();
-        const summary = await buildSearchIndex(siteDir, join(siteDir, BUNDLE_DIR));
+        const summary = await buildSearchIndex(siteDir, join(siteDir, BUNDLE_DIR), readSearchRules(root));
         const kilobytes = (summary.bytes / 1024).toFixed(0);
         const ms = (performance.now() - started).toFixed(0);
-        logger.info(`Indexed ${summary.pageCount} pages: ${summary.files} files, ${kilobytes} KiB, in ${ms} ms.`);
+        const { words, gzipBytes, leftOut } = summary.vocabulary;
+        const rare = leftOut > 0 ? `; ${leftOut} rare words left out to keep within ${VOCABULARY_BUDGET_BYTES / 1024} KiB` : '';
+        logger.info(`Indexed ${summary.pageCount} pages: ${summary.files} files, ${kilobytes} KiB, in ${ms} ms. Vocabulary: ${words} words, ${(gzipBytes / 1024).toFixed(1)} KiB gzip${rare}.`);
       },
     },
   };

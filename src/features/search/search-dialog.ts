@@ -9,18 +9,18 @@
  * back where it was. A status line announces how many results there are.
  */
 import { loadSearch, preloadQuery, runSearch } from './search-engine';
-import { renderHit } from './search-render';
-import { describeCount, moveActive, normalizeQuery, serializeSearchState, EMPTY_STATE } from './search-state';
+import { EXACT_LINK, fillStatus, renderHit } from './search-render';
+import { describeReport, moveActive, normalizeQuery, serializeSearchState, EMPTY_STATE } from './search-state';
 
 /** Results shown in the dialog; the rest are a click away on the results page. */
 const DIALOG_LIMIT = 8;
-/** Pause after the last keystroke before searching (Pagefind preloads during it). */
+/** Pause after the last keystroke before searching (the index chunks load during it). */
 const DEBOUNCE_MS = 90;
 
 
 /** The results page for a query; its address comes from the layout (`data-search-page` on <html>). */
-function searchPageUrl(query: string): string {
-  return `${document.documentElement.dataset.searchPage ?? ''}${serializeSearchState({ ...EMPTY_STATE, q: query })}`;
+function searchPageUrl(query: string, exact = false): string {
+  return `${document.documentElement.dataset.searchPage ?? ''}${serializeSearchState({ ...EMPTY_STATE, q: query, exact })}`;
 }
 
 export class SiteSearchElement extends HTMLElement {
@@ -35,6 +35,8 @@ export class SiteSearchElement extends HTMLElement {
   #active = -1;
   #generation = 0;
   #wired = false;
+  /** Search the words as typed: set by the status line's "search for … instead", cleared by typing. */
+  #exact = false;
 
   connectedCallback(): void {
     if (this.#wired) return;
@@ -48,7 +50,18 @@ export class SiteSearchElement extends HTMLElement {
     this.#wired = true;
     [this.#dialog, this.#input, this.#list, this.#status, this.#more, this.#template] = [dialog, input, list, status, more, template];
     this.#headerInput = this.querySelector<HTMLInputElement>('form:not(dialog form) input[name="q"]');
-    input.addEventListener('input', () => void this.#search());
+    input.addEventListener('input', () => {
+      this.#exact = false;
+      void this.#search();
+    });
+    // "Search for … instead": the same words, not corrected, here rather than on another page.
+    status.addEventListener('click', (event) => {
+      if (!(event.target as Element).closest(`[${EXACT_LINK}]`)) return;
+      event.preventDefault();
+      this.#exact = true;
+      void this.#search();
+      this.#input.focus();
+    });
     input.addEventListener('keydown', (event) => this.#onKey(event));
     dialog.addEventListener('close', () => this.#onClose());
     // A click on the backdrop lands on the dialog element itself.
@@ -112,7 +125,7 @@ export class SiteSearchElement extends HTMLElement {
     const option = this.#options()[this.#active];
     const query = normalizeQuery(this.#input.value);
     if (option) location.assign(option.href);
-    else if (query) location.assign(searchPageUrl(query));
+    else if (query) location.assign(searchPageUrl(query, this.#exact));
   }
 
   #setActive(index: number, scroll: boolean): void {
@@ -151,7 +164,7 @@ export class SiteSearchElement extends HTMLElement {
     void preloadQuery(query);
     let outcome;
     try {
-      outcome = await runSearch(query, { limit: DIALOG_LIMIT, debounceMs: DEBOUNCE_MS });
+      outcome = await runSearch(query, { limit: DIALOG_LIMIT, debounceMs: DEBOUNCE_MS, exact: this.#exact });
     } catch {
       outcome = null;
     }
@@ -169,10 +182,10 @@ export class SiteSearchElement extends HTMLElement {
     // New results, new choice: nothing is active until the reader presses an arrow key again.
     this.#setActive(-1, false);
     this.#setExpanded(options.length > 0);
-    this.#more.href = searchPageUrl(query);
+    this.#more.href = searchPageUrl(query, this.#exact);
     this.#more.hidden = outcome.total === 0;
     this.#more.textContent = outcome.total > DIALOG_LIMIT ? `See all ${outcome.total} results` : 'Filter these results';
-    this.#say(describeCount(outcome.total, query));
+    fillStatus(this.#status, describeReport(outcome, query), searchPageUrl(query, true));
   }
 
   #unavailable(): void {

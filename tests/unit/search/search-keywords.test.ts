@@ -66,13 +66,18 @@ describe('joinKeywords', () => {
   });
 });
 
-describe('the shipped Pagefind bundle', () => {
+describe('the shipped search bundle: the index and the highlight script, not Pagefind\'s runtime or interfaces', () => {
   it.each([
-    ['pagefind.js', true],
-    ['pagefind-highlight.js', true],
-    ['pagefind-worker.js', true],
-    ['wasm.en.pagefind', true],
+    ['pagefind-entry.json', true],
+    ['pagefind.en_1.pf_meta', true],
     ['index/en_1.pf_index', true],
+    ['fragment/en_1.pf_fragment', true],
+    ['filter/en_1.pf_filter', true],
+    ['pagefind-highlight.js', true],
+    ['pagefind.js', false],
+    ['pagefind-worker.js', false],
+    ['wasm.en.pagefind', false],
+    ['wasm.unknown.pagefind', false],
     ['pagefind-ui.js', false],
     ['pagefind-ui.css', false],
     ['pagefind-modular-ui.js', false],
