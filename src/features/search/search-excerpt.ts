@@ -52,13 +52,17 @@ function partsOf(fragment: Fragment, words: readonly string[], title: string): P
   return parts;
 }
 
-/** The part with the strongest matches (a word in a heading counts more than one in the text). */
+/**
+ * The part with the strongest matches. A word in a heading counts more than one in the text, so a heading
+ * that names the query is where the result leads; the page's title says nothing of where, so it does not count.
+ */
 function bestPart(parts: readonly Part[], locations: readonly MatchLocation[]): Part {
   let best = parts[0]!;
   let bestScore = 0;
   for (const part of parts) {
+    const from = part.anchor ? part.start : part.textStart;
     const score = locations
-      .filter((location) => location.position >= part.start && location.position < part.end)
+      .filter((location) => location.position >= from && location.position < part.end)
       .reduce((sum, location) => sum + (location.weight / PLAIN_WEIGHT) ** 2, 0);
     if (score > bestScore) {
       best = part;
