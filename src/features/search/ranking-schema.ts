@@ -5,10 +5,10 @@
  * Strict: a misspelt key is reported, not ignored. Rules across files are in search-rules.ts.
  */
 import { z } from 'astro/zod';
-import { kebabIdSchema } from '../../kit/schema-parts';
-import { ROUTES } from '../../routes';
-import { SEARCH_FIELDS } from './search-fields';
-import { RESULT_TYPES } from './search-state';
+import { kebabIdSchema } from '../../kit/schema-parts.ts';
+import { ROUTES } from '../../routes.ts';
+import { SEARCH_FIELDS } from './search-fields.ts';
+import { RESULT_TYPES } from './search-state.ts';
 
 /** Routes that are one page (not a template such as /guide/:slug/): the pages ranking can name. */
 export const PAGE_ROUTES = Object.keys(ROUTES).filter((name) => !ROUTES[name as keyof typeof ROUTES].template.includes(':')) as [

@@ -2,7 +2,7 @@ import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { getPageSynonyms, joinKeywords, parseSynonyms } from '../../../src/features/search/search-keywords';
 import { keywordFieldFor } from '../../../src/features/search/search-fields';
-import { isShippedBundleFile } from '../../../src/features/search/pagefind-integration';
+import { isShippedBundleFile } from '../../../src/features/search/search-bundle';
 
 const contentDir = new URL('../../../content/', import.meta.url);
 const idsIn = (folder: string, extension: string) =>
