@@ -161,7 +161,7 @@ export class SiteSearchElement extends HTMLElement {
       if ((await loadSearch()) === null && generation === this.#generation) this.#unavailable();
       return;
     }
-    void preloadQuery(query);
+    void preloadQuery(this.#input.value);
     let outcome;
     try {
       outcome = await runSearch(query, { limit: DIALOG_LIMIT, debounceMs: DEBOUNCE_MS, exact: this.#exact });

@@ -74,10 +74,17 @@ function loadVocabulary(): Promise<string[]> {
   return vocabulary;
 }
 
-/** Starts loading the index chunks for a query while the reader is still typing. */
+/**
+ * Starts loading the index chunks for the words of a query the reader has finished typing (those followed
+ * by a space), while they type the next. The word still being typed is left for the search itself: on a
+ * large site each of its beginnings ("b", "be", "bel"…) would fetch chunks the finished word does not need.
+ */
 export async function preloadQuery(query: string): Promise<void> {
+  const words = splitWords(query);
+  if (!/\s$/.test(query)) words.pop();
+  if (words.length === 0) return;
   const search = await loadSearch();
-  await search?.index.prepare(splitWords(query)).catch(() => undefined);
+  await search?.index.prepare(words).catch(() => undefined);
 }
 
 /** Results of one search: what the status line reports, and the results asked for, ready to show. */

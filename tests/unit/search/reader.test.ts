@@ -89,6 +89,8 @@ describe('matching words', () => {
     ['rev', ['two', 'three']],
     // and the chunk of a shorter word it starts with
     ['loneliest', ['two', 'one']],
+    // a word of one or two letters is only itself: the chunk that can hold it
+    ['re', ['two']],
     ['zz', []],
   ])('%s needs the chunks %j', (stem, hashes) => {
     expect(chunksFor(stem, chunks)).toEqual(hashes);
@@ -99,6 +101,8 @@ describe('matching words', () => {
     ['revel', [occurrences(1, [1])]],
     ['lone', [occurrences(2, [4])]],
     ['her', [occurrences(3, [2])]],
+    ['ex', [occurrences(4, [0])]],
+    ['exact', [occurrences(4, [3])]],
   ]);
   it.each([
     ['rev', ['reveng', 'revel']],
@@ -107,6 +111,8 @@ describe('matching words', () => {
     ['loneli', ['lone']],
     // but not a prefix that is too short to mean the same
     ['hert', []],
+    // a two-letter word is only itself
+    ['ex', ['ex']],
   ])('%s matches %j', (stem, matched) => {
     expect(matchTerm(stem, words).map((word) => word.word)).toEqual(matched);
   });

@@ -16,6 +16,9 @@ export type LoadedWords = ReadonlyMap<string, PageOccurrences[]>;
 /** The shortest indexed word that may stand in for a longer query word (see `matchTerm`). */
 const MIN_PREFIX = 4;
 
+/** The shortest query word that also finds longer words it starts: "ex" is only "ex", not "exact". */
+const MIN_EXTENDED = 3;
+
 /** BM25's term saturation and length normalisation: Pagefind's defaults. */
 const SATURATION = 1.4;
 const LENGTH_NORMALISATION = 0.75;
@@ -23,7 +26,8 @@ const LENGTH_NORMALISATION = 0.75;
 /** The hashes of the chunks that can hold words starting with `stem`, or words `stem` starts with. */
 export function chunksFor(stem: string, chunks: readonly ChunkRange[]): string[] {
   const needed = new Set<string>();
-  const end = `${stem}\uffff`;
+  // A short word is only itself: the one chunk that can hold it (not every chunk of words starting "k").
+  const end = stem.length < MIN_EXTENDED ? stem : `${stem}\uffff`;
   for (const chunk of chunks) {
     // Words with this start sort from `stem` to `stem` followed by anything.
     if (chunk.from <= end && chunk.to >= stem) needed.add(chunk.hash);
@@ -50,14 +54,15 @@ function closeness(queryStem: string, word: string): number {
 
 /**
  * The indexed words one query word (stemmed) matches; empty when the index has nothing like it. Besides
- * the words it starts, the longest indexed word it starts with counts at half weight, so "quizz" (as in
- * "quizzes") also finds "quiz". Only a prefix that is most of the word: "her" never stands in for "hert".
+ * the words it starts (from three letters on, so the last word matches while it is being typed), the
+ * longest indexed word it starts with counts at half weight, so "quizz" (as in "quizzes") also finds
+ * "quiz". Only a prefix that is most of the word: "her" never stands in for "hert".
  */
 export function matchTerm(stem: string, words: LoadedWords): MatchedWord[] {
   const matched: MatchedWord[] = [];
   let longestPrefix = '';
   for (const [word, pages] of words) {
-    if (word.startsWith(stem)) matched.push({ word, pages, closeness: closeness(stem, word) });
+    if (word === stem || (stem.length >= MIN_EXTENDED && word.startsWith(stem))) matched.push({ word, pages, closeness: closeness(stem, word) });
     else if (stem.startsWith(word) && word.length > longestPrefix.length) longestPrefix = word;
   }
   if (longestPrefix.length >= Math.max(MIN_PREFIX, Math.ceil(stem.length * 0.6))) {
