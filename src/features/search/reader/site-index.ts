@@ -111,36 +111,29 @@ export class SiteIndex {
   fragment(page: number): Promise<Fragment> {
     const hash = this.meta.pages[page]?.hash;
     if (!hash) return Promise.reject(new Error(`The index has no page ${page}.`));
-    let found = this.#fragments.get(page);
-    if (!found) {
-      found = readPagefindFile(this.#load, `fragment/${hash}.pf_fragment`).then(readFragment);
-      found.catch(() => this.#fragments.delete(page));
-      this.#fragments.set(page, found);
-    }
-    return found;
+    return loadOnce(this.#fragments, page, () => readPagefindFile(this.#load, `fragment/${hash}.pf_fragment`).then(readFragment));
   }
 
   #loadChunk(hash: string): Promise<void> {
-    let loading = this.#chunks.get(hash);
-    if (!loading) {
-      loading = readPagefindFile(this.#load, `index/${hash}.pf_index`).then((bytes) => {
-        for (const [word, pages] of readWordChunk(bytes)) this.#words.set(word, pages);
-      });
-      // A chunk that failed to arrive is asked for again next time.
-      loading.catch(() => this.#chunks.delete(hash));
-      this.#chunks.set(hash, loading);
-    }
-    return loading;
+    return loadOnce(this.#chunks, hash, async () => {
+      for (const [word, pages] of readWordChunk(await readPagefindFile(this.#load, `index/${hash}.pf_index`))) this.#words.set(word, pages);
+    });
   }
 
   #loadFilter(hash: string): Promise<FilterIndex> {
-    let loading = this.#filters.get(hash);
-    if (!loading) {
-      loading = readPagefindFile(this.#load, `filter/${hash}.pf_filter`).then(readFilterChunk);
-      this.#filters.set(hash, loading);
-    }
-    return loading;
+    return loadOnce(this.#filters, hash, () => readPagefindFile(this.#load, `filter/${hash}.pf_filter`).then(readFilterChunk));
   }
+}
+
+/** Loads a file once per visit, keeping its promise; a file that failed to arrive is asked for again next time. */
+function loadOnce<Key, Value>(cache: Map<Key, Promise<Value>>, key: Key, load: () => Promise<Value>): Promise<Value> {
+  let loading = cache.get(key);
+  if (!loading) {
+    loading = load();
+    loading.catch(() => cache.delete(key));
+    cache.set(key, loading);
+  }
+  return loading;
 }
 
 /** Fetches, inflates and unwraps one of Pagefind's binary files. */
