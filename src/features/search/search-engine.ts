@@ -74,17 +74,21 @@ function loadVocabulary(): Promise<string[]> {
   return vocabulary;
 }
 
+/** An index of at most this many chunks is small enough to load whole at the first keystroke. */
+const SMALL_INDEX_CHUNKS = 2;
+
 /**
- * Starts loading the index chunks for the words of a query the reader has finished typing (those followed
- * by a space), while they type the next. The word still being typed is left for the search itself: on a
- * large site each of its beginnings ("b", "be", "bel"…) would fetch chunks the finished word does not need.
+ * Starts loading the index chunks for a query while the reader is still typing. On a small index every
+ * word's chunks, at once; on a large one only the words the reader has finished (followed by a space):
+ * each beginning of the word still being typed ("b", "be", "bel"…) would fetch chunks the finished word
+ * does not need.
  */
 export async function preloadQuery(query: string): Promise<void> {
-  const words = splitWords(query);
-  if (!/\s$/.test(query)) words.pop();
-  if (words.length === 0) return;
   const search = await loadSearch();
-  await search?.index.prepare(words).catch(() => undefined);
+  if (!search) return;
+  const words = splitWords(query);
+  if (search.index.meta.chunks.length > SMALL_INDEX_CHUNKS && !/\s$/.test(query)) words.pop();
+  await search.index.prepare(words).catch(() => undefined);
 }
 
 /** Results of one search: what the status line reports, and the results asked for, ready to show. */
