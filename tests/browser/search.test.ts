@@ -305,9 +305,11 @@ describe('site search: accessibility (axe, WCAG 2.2 A/AA)', () => {
         expect(await page.locator('#site-search-results [role="option"]').count()).toBeGreaterThan(1);
         const dialog = await new AxeBuilder({ page }).withTags(WCAG_TAGS).setLegacyMode(true).analyze();
 
-        await page.goto('/search/?q=anger');
+        // A misspelt query, so the correction line and its link are checked too.
+        await page.goto('/search/?q=revnge');
         await settle(page);
         await expect.poll(() => page.locator('search-page .result').count(), { timeout: 10_000 }).toBeGreaterThan(1);
+        expect(await page.locator('search-page [data-search-status] a[data-search-exact]').count()).toBe(1);
         const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).setLegacyMode(true).analyze();
 
         const found = [
