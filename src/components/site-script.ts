@@ -1,7 +1,7 @@
 /**
  * The one script every page loads: it wires the theme toggle and waits for a sign that the reader
  * wants to search (pointer over or focus in the header search, a click in its field, `/` or Ctrl/Cmd+K).
- * Only then is the search UI's code imported, and with it Pagefind (on /search/ that happens at once). A page opened from a search
+ * Only then is the search UI's code imported, and with it the index (on /search/ that happens at once). A page opened from a search
  * result (its URL carries `?highlight=`) also loads Pagefind's highlight script to mark the words.
  */
 import searchUiUrl from 'virtual:search-ui-url';

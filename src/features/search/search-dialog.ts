@@ -6,7 +6,8 @@
  * Inside the dialog the input is a combobox: results appear as the reader types, Up/Down move through
  * them (focus stays in the input, the active result is its aria-activedescendant), Enter opens the
  * active result or, with none active, the full results page; Escape closes the dialog and focus goes
- * back where it was. A status line announces how many results there are.
+ * back where it was. A status line announces how many results there are and what search did with the
+ * words (a correction, with a link to search the words as typed instead; a word left out; help first).
  */
 import { loadSearch, preloadQuery, runSearch } from './search-engine';
 import { EXACT_LINK, fillStatus, renderHit } from './search-render';
