@@ -176,7 +176,7 @@ const OURS = {
   path: GUIDE_PAGE,
   input: '#site-search-dialog-q',
   done: OURS_DONE,
-  isSearch: (path) => path.startsWith('/pagefind/') || /\/_astro\/(?:search-ui|preload-helper)\./.test(path),
+  isSearch: (path) => path.startsWith('/pagefind/') || path.startsWith('/_astro/search-ui.'),
   // The always-loaded module that waits for intent travels inside the page: count all of it, to be safe.
   bootstrap: (page) => page.$$eval('script[type="module"]:not([src])', (scripts) => scripts.map((script) => script.textContent).join('')).then(gzipSize),
   open: async (page) => {

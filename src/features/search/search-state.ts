@@ -1,5 +1,5 @@
 /**
- * Pure helpers for site search, shared by the search dialog and the /search/ page: the search state
+ * Pure functions for site search, shared by the search dialog and the /search/ page: the search state
  * kept in the URL, the shape of one result as the UI shows it and the sentences the live region
  * announces. Nothing here touches the DOM or the network, so all of it is unit-tested.
  */
