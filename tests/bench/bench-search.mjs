@@ -35,7 +35,7 @@ const distDir = join(root, 'dist');
 const benchDir = join(root, '.bench');
 const outFile = join(benchDir, 'search.json');
 const SCALES = (process.env.BENCH_SCALES ?? '1000,10000').split(',').filter(Boolean).map(Number);
-const RUNS = 3;
+const RUNS = 5;
 const GUIDE_PAGE = '/guide/turning-rage-into-fuel/';
 /** The budgets the issue set: ours at most this share of Starlight's first search, and this much at 10,000 pages. */
 const STARLIGHT_SHARE = 0.95;
