@@ -12,6 +12,8 @@ import contentCheck from './src/content-check.ts';
 import headers from './src/features/headers/headers-integration.ts';
 import baseLinks from './src/features/guide/base-links.ts';
 import { normalizeBase } from './src/kit/paths.ts';
+import { chunkUrl } from './src/kit/chunk-url.ts';
+import { fileURLToPath } from 'node:url';
 
 // The theme is set by a tiny inline script before first paint (no flash). Inline scripts are only
 // allowed by hash, so the hash is computed here from the very file the layout inlines.
@@ -28,13 +30,33 @@ const site = process.env.SITE_URL ?? 'https://letting-go.guide';
 // guide's MDX through baseLinks.
 const base = normalizeBase(process.env.BASE_PATH);
 
+// SERVICE_WORKER=retire builds the site with a worker that removes itself and its saved copies instead
+// of the offline one: for a site that moves or closes (README, Deploying).
+const serviceWorker = process.env.SERVICE_WORKER;
+
 export default defineConfig({
   site,
   base,
   trailingSlash: 'always',
   build: { format: 'directory' },
   vite: {
+    build: {
+      rollupOptions: {
+        output: {
+          // Preact and its JSX runtime always load together: one file, not two.
+          manualChunks: (id) => (/[\\/]node_modules[\\/]preact[\\/](?:dist|jsx-runtime)[\\/]/.test(id) ? 'preact' : undefined),
+        },
+      },
+    },
     plugins: [
+      // The quiz's result view loads when the reader starts answering, not with the page.
+      chunkUrl('quiz-result', fileURLToPath(new URL('./src/features/quiz/QuizResult.tsx', import.meta.url)), [
+        fileURLToPath(new URL('./src/features/quiz/QuizIsland.tsx', import.meta.url)),
+      ]),
+      // The passphrase lock loads only on pages of a reader who set one, or who asks to.
+      chunkUrl('lock', fileURLToPath(new URL('./src/features/lock/lock-ui.tsx', import.meta.url)), [
+        fileURLToPath(new URL('./src/kit/hydrate.ts', import.meta.url)),
+      ]),
       {
         // MDX content modules carry Astro's "use astro:head-inject" directive, which the bundler warns it may
         // not keep (withastro/astro#18087); Astro acts on it before bundling, so the warning is noise. Every
@@ -57,7 +79,7 @@ export default defineConfig({
     preact(),
     sitemap({ filter: (page) => !page.includes('/404') && !page.includes('/offline/') }),
     pagefind(),
-    offline(),
+    offline({ serviceWorker }),
     headers(),
   ],
   // No syntax highlighting: the guide has no code, and Shiki's inline styles would clash with the CSP.

@@ -1,7 +1,7 @@
 /**
  * Every content rule, run on the content folder before the build begins: each file against its schema
  * (strict, so an unknown key is reported as a typo), then the rules that span files or read a body (guide,
- * quizzes, search). A problem stops `astro build`, `astro dev` and `astro check` at once with every problem
+ * quizzes, search, helplines). A problem stops `astro build`, `astro dev` and `astro check` at once with every problem
  * listed, each naming its file and field in one style (src/kit/content-problems.ts). The tests run the same
  * functions on copies of the content changed in memory.
  */
@@ -20,6 +20,8 @@ import { rankingSchema } from './features/search/ranking-schema';
 import { checkRanking, checkSynonyms } from './features/search/search-rules';
 import { stopWordsSchema } from './features/search/stop-words-schema';
 import { synonymsSchema } from './features/search/synonyms-schema';
+import { checkHelplines } from './features/help/help-rules';
+import { helplinesSchema } from './features/help/helpline-schema';
 
 /** The content folder, as files. */
 export interface ContentSet {
@@ -30,6 +32,7 @@ export interface ContentSet {
   synonyms: ContentFile;
   ranking: ContentFile;
   stopWords: ContentFile;
+  helplines: ContentFile;
 }
 
 /** Reads the content folder of the project at `root`. */
@@ -42,6 +45,7 @@ export function readContent(root: string): ContentSet {
     synonyms: readContentFile(root, 'search/synonyms.yaml'),
     ranking: readContentFile(root, 'search/ranking.yaml'),
     stopWords: readContentFile(root, 'search/stop-words.yaml'),
+    helplines: readContentFile(root, 'help/helplines.yaml'),
   };
 }
 
@@ -72,7 +76,16 @@ export function checkContent(content: ContentSet): ContentProblem[] {
     ...checkAgainstSchema(content.ranking.filePath, content.ranking.data, rankingSchema),
     ...checkAgainstSchema(content.stopWords.filePath, content.stopWords.data, stopWordsSchema),
   ];
-  const fileProblems = [...sections.problems, ...topics.problems, ...pages.problems, ...quizzes.problems, ...searchProblems];
+  const helplinesFile = content.helplines.filePath;
+  const helplinesProblems = checkAgainstSchema(helplinesFile, content.helplines.data, helplinesSchema);
+  const fileProblems = [
+    ...sections.problems,
+    ...topics.problems,
+    ...pages.problems,
+    ...quizzes.problems,
+    ...searchProblems,
+    ...helplinesProblems,
+  ];
   // Rules across files need every file: with a broken one, they would only repeat its problem.
   if (fileProblems.length > 0) return fileProblems;
 
@@ -86,6 +99,7 @@ export function checkContent(content: ContentSet): ContentProblem[] {
       topics: new Set(content.topics.map(({ id }) => id)),
     }),
     ...checkRanking(content.ranking.filePath, rankingSchema.parse(content.ranking.data)),
+    ...checkHelplines(helplinesFile, helplinesSchema.parse(content.helplines.data)),
   ];
 }
 
@@ -98,7 +112,7 @@ export default function contentCheck(): AstroIntegration {
         const started = performance.now();
         const content = readContent(fileURLToPath(config.root));
         assertNoProblems(checkContent(content));
-        const count = content.guide.length + content.topics.length + content.pages.length + content.quizzes.length + 3;
+        const count = content.guide.length + content.topics.length + content.pages.length + content.quizzes.length + 4;
         logger.info(`Checked ${count} content files in ${(performance.now() - started).toFixed(0)} ms.`);
       },
     },

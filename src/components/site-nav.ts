@@ -6,11 +6,12 @@ export interface NavItem {
   label: string;
 }
 
-/** The header navigation, in display order. */
+/** The header navigation, in display order. "Right now" sits beside help: both are for a hard moment. */
 export const MAIN_NAV: readonly NavItem[] = [
   { href: href('guide'), label: 'Guide' },
   { href: href('topics'), label: 'Topics' },
   { href: href('quizzes'), label: 'Quizzes' },
+  { href: href('rightNow'), label: 'Right now' },
   { href: href('help'), label: 'Get help' },
 ];
 

@@ -1,22 +1,29 @@
 /**
- * The one script every page loads: it wires the theme toggle and waits for a sign that the reader
- * wants to search (pointer over or focus in the header search, a click in its field, `/` or Ctrl/Cmd+K).
- * Only then is the search UI's code imported, and with it the index (on /search/ that happens at once). A page opened from a search
- * result (its URL carries `?highlight=`) also loads Pagefind's highlight script to mark the words.
+ * The one script every page loads: it wires the theme toggle and the quick exit (on the pages that have
+ * one), and waits for a sign that the reader wants to search (pointer over or focus on the header's search
+ * link, a click on it, `/` or Ctrl/Cmd+K). Only then is the search UI's code imported, and with it the index
+ * (on /search/ that happens at once); a click opens the dialog once it is ready, or follows the link to
+ * /search/ when it cannot load. A page opened from a search result (its URL carries `?highlight=`) also
+ * loads Pagefind's highlight script to mark the words.
  */
 import searchUiUrl from 'virtual:search-ui-url';
 import { setUpThemeToggle } from '../features/theme/theme';
 import { HIGHLIGHT_PARAM, isEditable, isSearchShortcut } from '../features/search/search-intent';
+import { setUpQuickExit } from '../features/quick-exit/quick-exit';
 import '../features/offline/sw-register';
 
 const toggle = document.getElementById('theme-toggle');
 if (toggle instanceof HTMLButtonElement) setUpThemeToggle(toggle);
 
+const exit = document.querySelector<HTMLAnchorElement>('a[data-quick-exit]');
+if (exit) setUpQuickExit(exit);
+
 interface SiteSearch extends HTMLElement {
-  open(query?: string): void;
+  open(): void;
 }
 
 const search = document.querySelector<SiteSearch>('site-search');
+const searchLink = search?.querySelector<HTMLAnchorElement>('a[data-search-open]');
 const resultsPage = document.querySelector('search-page');
 let ready: Promise<SiteSearch | null> | undefined;
 
@@ -36,25 +43,28 @@ function prepare(): Promise<SiteSearch | null> {
 // The results page is itself the sign of intent.
 if (resultsPage) void prepare();
 
-function open(query?: string): void {
-  void prepare().then((element) => element?.open(query));
+/**
+ * Starts a search from the header link or the shortcut: on the results page in its own field, elsewhere in
+ * the dialog, or on the results page when the dialog's code cannot load.
+ */
+function startSearch(): void {
+  const pageField = document.querySelector<HTMLInputElement>('[data-search-page-input]');
+  if (pageField) {
+    pageField.focus();
+    pageField.select();
+  } else void prepare().then((element) => (element ? element.open() : searchLink && location.assign(searchLink.href)));
 }
 
 if (search) {
   for (const type of ['pointerenter', 'focusin']) search.addEventListener(type, () => void prepare(), { once: true });
-  // A pointer click in the header field opens the dialog; keyboard users can type there and press Enter.
-  search.addEventListener('click', (event) => {
-    if (event.target instanceof HTMLInputElement && event.target.name === 'q' && event.detail > 0) open();
+  searchLink?.addEventListener('click', (event) => {
+    event.preventDefault();
+    startSearch();
   });
   addEventListener('keydown', (event) => {
     if (!isSearchShortcut(event, isEditable(event.target))) return;
-    // On the results page the shortcut goes to its own field instead.
-    const pageField = document.querySelector<HTMLInputElement>('[data-search-page-input]');
     event.preventDefault();
-    if (pageField) {
-      pageField.focus();
-      pageField.select();
-    } else open();
+    startSearch();
   });
 }
 

@@ -10,12 +10,26 @@
  * `data-live`: the island now runs, which tests (and anything else) can tell from its server HTML.
  */
 import { h, hydrate, type ComponentType } from 'preact';
+import lockUrl from 'virtual:lock-url';
+import { isLockSet, useStore } from './storage';
 
-/** Hydrates the island called `name` and marks its root `data-live`; does nothing when the page lacks its root or props. */
+/**
+ * Hydrates the island called `name` and marks its root `data-live`; does nothing when the page lacks its root
+ * or props. When the reader has set a passphrase lock, the lock's own code is fetched first and starts the
+ * island once the lock is open, so the island only ever sees the open lock's storage.
+ */
 export function hydrateIsland<P extends object>(Component: ComponentType<P>, name: string): void {
-  const root = document.querySelector(`[data-island="${name}"]`);
+  const root = document.querySelector<HTMLElement>(`[data-island="${name}"]`);
   const data = document.getElementById(`${name}-props`);
   if (!root || !data?.textContent) return;
-  hydrate(h(Component, JSON.parse(data.textContent) as P), root);
-  root.setAttribute('data-live', '');
+  const props = JSON.parse(data.textContent) as P;
+  const start = () => {
+    hydrate(h(Component, props), root);
+    root.setAttribute('data-live', '');
+  };
+  if (!isLockSet()) return start();
+  void (import(/* @vite-ignore */ lockUrl) as Promise<typeof import('../features/lock/lock-ui')>).then((lock) => {
+    lock.connect(useStore);
+    lock.gate(root, start);
+  });
 }

@@ -1,9 +1,17 @@
-/** The part of the Web Storage API the quiz stores use; callers inject it so tests can stand in a fake. */
+/**
+ * The part of the Web Storage API the site's stores use; callers inject it so tests can stand in a fake.
+ * `length` and `key` are only needed to list keys (backups, erasing everything).
+ */
 export interface StorageLike {
   getItem(key: string): string | null;
   setItem(key: string, value: string): void;
   removeItem(key: string): void;
+  readonly length?: number;
+  key?(index: number): string | null;
 }
+
+/** The prefix of every key the site writes, but the theme choice (`theme`, read before first paint). */
+export const KEY_PREFIX = 'letting-go:';
 
 /** Why a write did not happen. */
 export type StorageFailureReason = 'unavailable' | 'quota' | 'newer-data' | 'invalid';
@@ -38,8 +46,32 @@ function isQuotaError(error: unknown): boolean {
   );
 }
 
-/** Returns the browser's localStorage, or null when it is missing or throws on access; `scope` is for tests. */
+/** The key of the passphrase lock (features/lock): when it is there, everything else lives inside it. */
+export const LOCK_KEY = 'letting-go:locked';
+
+/** Whether the reader has set a passphrase lock on this device (read straight from localStorage). */
+export function isLockSet(): boolean {
+  try {
+    return globalThis.localStorage?.getItem(LOCK_KEY) != null;
+  } catch {
+    return false;
+  }
+}
+
+/** The store the page uses instead of localStorage, once the passphrase lock is open (features/lock). */
+let openStore: StorageLike | null = null;
+
+/** Makes every later getLocalStorage() on this page return `storage` (the open lock), or localStorage again. */
+export function useStore(storage: StorageLike | null): void {
+  openStore = storage;
+}
+
+/**
+ * Returns the store the site's data lives in: the open lock's when there is one, else the browser's
+ * localStorage, or null when it is missing or throws on access. `scope` is for tests.
+ */
 export function getLocalStorage(scope: object = globalThis): StorageLike | null {
+  if (openStore !== null && scope === globalThis) return openStore;
   // Blocked cookies and sandboxed frames throw on merely reading the property.
   try {
     const storage = (scope as { localStorage?: StorageLike }).localStorage;

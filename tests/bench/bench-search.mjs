@@ -180,7 +180,7 @@ const OURS = {
   // The always-loaded module that waits for intent travels inside the page: count all of it, to be safe.
   bootstrap: (page) => page.$$eval('script[type="module"]:not([src])', (scripts) => scripts.map((script) => script.textContent).join('')).then(gzipSize),
   open: async (page) => {
-    await page.locator('#site-search-q').hover();
+    await page.locator('a[data-search-open]').hover();
     await page.keyboard.press('/');
     await page.locator('#site-search-dialog-q').waitFor();
   },

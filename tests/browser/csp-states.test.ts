@@ -221,7 +221,7 @@ describe('no CSP violation, console error or off-site request in any state', () 
     },
   );
 
-  it('my results: empty, with a chart, exported, imported, one deleted, all deleted', async () => {
+  it('my results: empty, with a chart, backed up, restored, one deleted, all deleted, erased', async () => {
     const host = await hostContext({ acceptDownloads: true });
     const { context } = host;
     const { problems, check } = collector(host);
@@ -240,17 +240,17 @@ describe('no CSP violation, console error or off-site request in any state', () 
       }
       await page.goto('/my-results/');
       await settle(page);
-      await page.locator('tbody tr').first().waitFor();
-      check(page, 'two results, chart and table');
+      await page.locator('.result-card').first().waitFor();
+      check(page, 'two results, chart and list');
       const [download] = await Promise.all([
         page.waitForEvent('download'),
-        page.getByRole('button', { name: 'Download my results' }).click(),
+        page.locator('.results-tools').getByRole('button', { name: 'Download a backup' }).click(),
       ]);
       const exported = readFileSync((await download.path())!, 'utf8');
       check(page, 'exported');
-      const input = page.getByLabel('Import a results file');
+      const input = page.getByLabel('Bring back a backup file');
       await input.setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{"hello": 1}') });
-      await waitForText(page, '[role="alert"]', /nothing was imported/);
+      await waitForText(page, '[role="alert"]', /nothing was brought in/);
       check(page, 'a bad file refused');
       await input.setInputFiles({ name: 'mine.json', mimeType: 'application/json', buffer: Buffer.from(exported) });
       await waitForText(page, '.results-status', /\S/);
@@ -263,6 +263,10 @@ describe('no CSP violation, console error or off-site request in any state', () 
       await page.getByRole('button', { name: 'Yes, delete them all' }).click();
       await page.getByRole('heading', { name: 'Nothing saved yet' }).waitFor();
       check(page, 'all deleted');
+      await page.getByRole('button', { name: 'Erase everything' }).click();
+      await page.getByRole('button', { name: 'Yes, erase everything' }).click();
+      await waitForText(page, '.results-status', /^Erased from this device/);
+      check(page, 'everything erased');
     } finally {
       await context.close();
     }

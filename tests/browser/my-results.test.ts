@@ -42,7 +42,7 @@ describe('My results', () => {
     }
   });
 
-  it('shows saved results over time as a chart with a text summary and a table, with no axe violations', async () => {
+  it('shows saved results over time as a chart with a text summary and a list, with no axe violations', async () => {
     for (const theme of ['light', 'dark'] as const) {
       const context = await site.newContext({ colorScheme: theme });
       // A blank new page has no storage to write to; the site's pages get the stored choice.
@@ -57,8 +57,8 @@ describe('My results', () => {
         const chart = group.getByRole('img');
         expect(await chart.getAttribute('aria-label')).toMatch(/2 saved results from .+ The score went from 0 to 100 out of 100\./);
         expect(await chart.locator('circle').count()).toBe(2);
-        expect(await group.locator('tbody tr').count()).toBe(2);
-        expect(await group.locator('tbody tr td:nth-child(2)').allTextContents()).toEqual(['0', '100']);
+        expect(await group.locator('.result-card').count()).toBe(2);
+        expect(await group.locator('.result-card .result-score strong').allTextContents()).toEqual(['0', '100']);
         const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).setLegacyMode(true).analyze();
         expectNoProblems(results.violations.map((violation) => `${theme}: ${violation.id} ${violation.help}`));
         const issues = recorder.take(page);
@@ -69,7 +69,7 @@ describe('My results', () => {
     }
   });
 
-  it('exports a JSON file that imports into a fresh browser; a bad file is refused and nothing is lost', async () => {
+  it('downloads a backup that restores into a fresh browser; a bad file is refused and nothing is lost', async () => {
     const first = await site.newContext({ acceptDownloads: true });
     const second = await site.newContext();
     try {
@@ -78,23 +78,23 @@ describe('My results', () => {
       await openMyResults(page);
       const [download] = await Promise.all([
         page.waitForEvent('download'),
-        page.getByRole('button', { name: 'Download my results' }).click(),
+        page.locator('.results-tools').getByRole('button', { name: 'Download a backup' }).click(),
       ]);
-      expect(download.suggestedFilename()).toMatch(/^letting-go-results-\d{4}-\d{2}-\d{2}\.json$/);
+      expect(download.suggestedFilename()).toMatch(/^letting-go-backup-\d{4}-\d{2}-\d{2}\.json$/);
       const text = readFileSync((await download.path())!, 'utf8');
-      expect(JSON.parse(text)).toMatchObject({ app: 'letting-go', results: [{ quizId: quiz.id }] });
+      expect(JSON.parse(text)).toMatchObject({ app: 'letting-go', kind: 'backup', results: { results: [{ quizId: quiz.id }] } });
 
       const other = await second.newPage();
       await takeQuiz(other, extremeAnswers(quiz, 'high'));
       await openMyResults(other);
-      const input = other.getByLabel('Import a results file');
+      const input = other.getByLabel('Bring back a backup file');
       await input.setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{"hello": 1}') });
-      await expect.poll(() => other.getByRole('alert').textContent()).toMatch(/nothing was imported/);
-      expect(await other.locator('tbody tr').count()).toBe(1);
+      await expect.poll(() => other.getByRole('alert').textContent()).toMatch(/nothing was brought in/);
+      expect(await other.locator('.result-card').count()).toBe(1);
 
       await input.setInputFiles({ name: 'mine.json', mimeType: 'application/json', buffer: Buffer.from(text) });
-      await expect.poll(() => other.locator('.results-status').textContent()).toBe('Added 1 result.');
-      expect(await other.locator('tbody tr').count()).toBe(2);
+      await expect.poll(() => other.locator('.results-status').textContent()).toBe('Added 1 result. Nothing on this device was removed.');
+      expect(await other.locator('.result-card').count()).toBe(2);
     } finally {
       await Promise.all([first.close(), second.close()]);
     }
@@ -106,14 +106,14 @@ describe('My results', () => {
       const page = await context.newPage();
       for (const direction of ['low', 'high', 'low'] as const) await takeQuiz(page, extremeAnswers(quiz, direction));
       await openMyResults(page);
-      expect(await page.locator('tbody tr').count()).toBe(3);
+      expect(await page.locator('.result-card').count()).toBe(3);
       await page.getByRole('button', { name: /^Delete the result from/ }).first().click();
-      expect(await page.locator('tbody tr').count()).toBe(2);
+      expect(await page.locator('.result-card').count()).toBe(2);
       expect(await page.evaluate(() => document.activeElement?.id)).toBe('results-message');
 
       await page.getByRole('button', { name: 'Delete all my results' }).click();
       await page.getByRole('button', { name: 'No, keep them' }).click();
-      expect(await page.locator('tbody tr').count()).toBe(2);
+      expect(await page.locator('.result-card').count()).toBe(2);
       await page.getByRole('button', { name: 'Delete all my results' }).click();
       await page.getByRole('button', { name: 'Yes, delete them all' }).click();
       expect(await page.getByRole('heading', { name: 'Nothing saved yet' }).isVisible()).toBe(true);
@@ -135,7 +135,7 @@ describe('My results', () => {
       await page.reload();
       await settle(page);
       expect(await page.locator('.my-results').textContent()).toMatch(/couldn't be read/);
-      expect(await page.getByLabel('Import a results file').count()).toBe(1);
+      expect(await page.getByLabel('Bring back a backup file').count()).toBe(1);
       const issues = recorder.take(page);
       expectNoProblems([...issues.consoleErrors, ...issues.cspViolations]);
     } finally {

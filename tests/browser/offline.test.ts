@@ -5,7 +5,8 @@ import { AxeBuilder } from '@axe-core/playwright';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { CACHE_PREFIX, PRECACHE_BUDGET_BYTES, writeServiceWorker } from '../../src/features/offline/service-worker.ts';
+import { retireSite } from '../../src/features/offline/retire.ts';
+import { CACHE_PREFIX, OFFLINE_PAGE, PRECACHE_BUDGET_BYTES, writeServiceWorker } from '../../src/features/offline/service-worker.ts';
 import { distDir, listPages, rootDir, walk } from '../harness/dist.ts';
 import { IssueRecorder } from '../harness/page-issues.ts';
 import { expectNoProblems } from '../harness/problems.ts';
@@ -59,6 +60,42 @@ function readCaches(page: Page): Promise<CacheReport[]> {
 /** The URL path of a file in dist/. */
 function urlPathOf(file: string): string {
   return `/${relative(distDir, file).split(sep).join('/')}`;
+}
+
+/** The <title> of a built page, by its address. */
+function titleOf(path: string): string {
+  const html = readFileSync(join(distDir, ...path.split('/').filter(Boolean), 'index.html'), 'utf8');
+  return /<title>([^<]*)<\/title>/.exec(html)![1]!.replaceAll('&amp;', '&');
+}
+
+/**
+ * With the network off, opens each address (`/guide`, `/guide/index.html?highlight=x`) with the page it
+ * stands for (`/guide/`), and lists what went wrong: an answer that is not that page (told by its
+ * title) from the worker, or that does not end at the page's own address with the query kept. Then
+ * checks that addresses of pages never built still get the offline page.
+ */
+async function openEachAddress(page: Page, addresses: ReadonlyArray<readonly [string, string]>, base = '/'): Promise<string[]> {
+  const problems: string[] = [];
+  const titleAt = (path: string) => titleOf(`/${path.slice(base.length)}`);
+  for (const [address, path] of addresses) {
+    const response = await page.goto(address);
+    await settle(page, { islands: base === '/' });
+    const source = response?.fromServiceWorker() ? 'from the worker' : 'from the network';
+    const seen = `${response?.status()} ${source}: “${await page.title()}”`;
+    const expected = `200 from the worker: “${titleAt(path)}”`;
+    if (seen !== expected) problems.push(`${address} gave ${seen}, not ${expected}`);
+    const url = new URL(page.url());
+    const query = new URL(address, url).search;
+    if (`${url.pathname}${url.search}` !== `${path}${query}`) problems.push(`${address} ended at ${url.pathname}${url.search}`);
+  }
+  for (const address of ['not/saved', 'not/saved/index.html', 'not/saved?q=1'].map((path) => `${base}${path}`)) {
+    const response = await page.goto(address);
+    const title = await page.title();
+    if (response?.status() !== 200 || title !== titleOf(OFFLINE_PAGE)) {
+      problems.push(`${address} gave ${response?.status()} “${title}”`);
+    }
+  }
+  return problems;
 }
 
 /** Whether the notice offers a reload. */
@@ -146,7 +183,7 @@ describe('offline: after one visit', () => {
     await page.goto('/my-results/');
     await settle(page);
     const group = page.getByRole('region', { name: quizTitle });
-    await expect.poll(() => group.locator('tbody tr').count(), { timeout: 5_000 }).toBe(1);
+    await expect.poll(() => group.locator('.result-card').count(), { timeout: 5_000 }).toBe(1);
     collect('/my-results/');
     expectNoProblems(found);
   });
@@ -179,6 +216,39 @@ describe('offline: after one visit', () => {
     expectNoProblems(found);
   });
 
+  it('opens a saved page at any of its addresses, with the network off: no slash, index.html, a query', async () => {
+    // Online the host answers as before: a redirect to the slash, and its 404 page for what it lacks.
+    await context.setOffline(false);
+    const online = await page.goto('/guide');
+    expect(new URL(page.url()).pathname).toBe('/guide/');
+    expect(online?.status()).toBe(200);
+    expect((await page.goto('/not/saved'))?.status()).toBe(404);
+    // That 404 is the point here, not a problem of the page.
+    recorder.take(page);
+
+    await context.setOffline(true);
+    const section = sectionPaths[1]!.slice(0, -1);
+    const problems = await openEachAddress(page, [
+      ['/guide', '/guide/'],
+      ['/guide/index.html', '/guide/'],
+      ['/guide?highlight=letting', '/guide/'],
+      ['/guide/index.html?highlight=letting', '/guide/'],
+      [section, `${section}/`],
+      [`${section}/index.html?highlight=anger`, `${section}/`],
+      ['/index.html', '/'],
+      ['/search?q=revenge', '/search/'],
+      ['/search/index.html?q=revenge', '/search/'],
+    ]);
+    // The search page, reached by another address, still reads its query.
+    await page.goto('/search/index.html?q=revenge');
+    await settle(page);
+    await expect
+      .poll(() => page.locator('search-page [data-search-status]').textContent(), { timeout: 10_000 })
+      .toMatch(/for “revenge”/);
+    collect('other addresses');
+    expectNoProblems([...problems, ...found]);
+  });
+
   it('with the network off, answers an unsaved address with the offline page, whose links all work', async () => {
     await context.setOffline(true);
     const response = await page.goto('/not/saved/on/this/device/');
@@ -206,6 +276,48 @@ describe('offline: after one visit', () => {
       await probe.close();
     }
     expectNoProblems(found);
+  });
+});
+
+describe('offline: below a base path', () => {
+  const BASE = '/letting-go/';
+  let root: string;
+  let server: StaticServer;
+  let context: BrowserContext;
+
+  beforeAll(async () => {
+    // Only the worker is under test here (tests/deploy builds the whole site for a base path): a copy of
+    // dist/ served below the base, with a worker written for it. The copy's pages still load their
+    // styles and scripts from the root, so they stay inert; the test registers the worker itself.
+    root = mkdtempSync(join(tmpdir(), 'offline-base-'));
+    cpSync(distDir, root, { recursive: true });
+    await writeServiceWorker(root, PRECACHE_BUDGET_BYTES, BASE);
+    server = await start(root, BASE);
+    context = await site.browser.newContext({ baseURL: server.origin });
+  });
+  afterAll(async () => {
+    await context?.close();
+    if (server) await stop(server);
+    if (root) rmSync(root, { recursive: true, force: true });
+  });
+
+  it('opens a saved page at any of its addresses below the base, with the network off', async () => {
+    const page = await context.newPage();
+    await page.goto(BASE);
+    await page.evaluate((url) => navigator.serviceWorker.register(url).then(() => undefined), `${BASE}sw.js`);
+    await waitUntilOfflineReady(page);
+    await context.setOffline(true);
+    const problems = await openEachAddress(
+      page,
+      [
+        [`${BASE}guide`, `${BASE}guide/`],
+        [`${BASE}guide/index.html?highlight=letting`, `${BASE}guide/`],
+        [`${BASE}index.html`, BASE],
+        [`${BASE}search?q=revenge`, `${BASE}search/`],
+      ],
+      BASE,
+    );
+    expectNoProblems(problems);
   });
 });
 
@@ -290,6 +402,92 @@ describe('offline: a new build', () => {
     expect(await quizPage.evaluate(() => (window as { notReloaded?: boolean }).notReloaded)).toBeUndefined();
 
     const problems = [quizPage, other].flatMap((tab) => {
+      const issues = recorder.take(tab);
+      return [...issues.cspViolations, ...issues.consoleErrors, ...issues.offSiteRequests];
+    });
+    expectNoProblems(problems);
+  });
+});
+
+describe('offline: retiring the worker', () => {
+  let root: string;
+  let server: StaticServer;
+  let context: BrowserContext;
+  let recorder: IssueRecorder;
+  const changed = sectionPaths[1]!;
+  const MARK = 'Live from the network';
+
+  beforeAll(async () => {
+    // The old site, installed by a reader, then replaced on the same server by the retiring build: the
+    // same pages, made retiring by the build's own function, with one section changed.
+    root = mkdtempSync(join(tmpdir(), 'offline-retire-'));
+    cpSync(distDir, root, { recursive: true });
+    server = await start(root);
+    context = await site.browser.newContext({ baseURL: server.origin });
+    recorder = await IssueRecorder.attach(context, server.origin);
+  });
+  afterAll(async () => {
+    await context?.close();
+    if (server) await stop(server);
+    if (root) rmSync(root, { recursive: true, force: true });
+  });
+
+  /** Names of this site's caches, as a page sees them. */
+  const siteCaches = (page: Page) =>
+    page.evaluate((prefix) => caches.keys().then((names) => names.filter((name) => name.startsWith(prefix))), CACHE_PREFIX);
+  const registrations = (page: Page) => page.evaluate(() => navigator.serviceWorker.getRegistrations().then((all) => all.length));
+
+  it('removes the installed worker and its caches, and reloads each open tab once into the live site', async () => {
+    // A reader has the site installed, with two tabs open; it works offline.
+    const page = await context.newPage();
+    await page.goto(changed);
+    await settle(page);
+    await waitUntilOfflineReady(page);
+    const other = await context.newPage();
+    await other.goto('/');
+    await settle(other);
+    await context.setOffline(true);
+    expect((await page.reload())?.fromServiceWorker()).toBe(true);
+    await context.setOffline(false);
+    expect(await siteCaches(page)).toHaveLength(1);
+
+    // The retiring build is deployed. Until the browser looks for a new worker, the old one serves its copy.
+    const file = join(root, ...changed.split('/').filter(Boolean), 'index.html');
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/<h1([^>]*)>/, `<h1$1>${MARK}: `));
+    const retired = retireSite(root);
+    expect(retired.bytes).toBeLessThan(2048);
+    await page.reload();
+    await settle(page);
+    expect(await page.locator('h1').textContent()).not.toContain(MARK);
+
+    // The browser looks (as it does after navigations, or here when asked): both tabs reload, by themselves, once.
+    const loads = new Map<Page, number>([
+      [page, 0],
+      [other, 0],
+    ]);
+    for (const tab of loads.keys()) tab.on('load', () => loads.set(tab, loads.get(tab)! + 1));
+    await page.evaluate(() => void navigator.serviceWorker.getRegistration().then((registration) => registration?.update()));
+    await expect.poll(() => page.locator('h1').textContent(), { timeout: 20_000 }).toContain(MARK);
+    await expect.poll(() => loads.get(other), { timeout: 5_000 }).toBe(1);
+    await settle(page);
+    await settle(other);
+
+    // Nothing of the old site is left: no caches, no worker, no tab under one.
+    expect(await siteCaches(page)).toEqual([]);
+    expect(await registrations(page)).toBe(0);
+    for (const tab of loads.keys()) expect(await tab.evaluate(() => navigator.serviceWorker.controller)).toBeNull();
+
+    // The retiring build's pages register nothing, so no reload leads to another.
+    const again = await page.reload();
+    await settle(page);
+    expect(again?.fromServiceWorker()).toBe(false);
+    expect(await page.locator('h1').textContent()).toContain(MARK);
+    expect(await page.evaluate(() => document.documentElement.dataset.serviceWorker)).toBeUndefined();
+    await page.waitForTimeout(300);
+    expect(await registrations(page)).toBe(0);
+    expect([...loads.values()]).toEqual([2, 1]);
+
+    const problems = [page, other].flatMap((tab) => {
       const issues = recorder.take(tab);
       return [...issues.cspViolations, ...issues.consoleErrors, ...issues.offSiteRequests];
     });

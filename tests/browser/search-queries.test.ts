@@ -92,7 +92,7 @@ describe('search on a 390 × 844 phone', () => {
       // The dialog (from any other page) does not talk about arrow keys on a touch screen.
       await tab.goto('/guide/turning-rage-into-fuel/');
       await settle(tab);
-      await tab.locator('#site-search-q').click();
+      await tab.locator('a[data-search-open]').click();
       await expect.poll(() => tab.locator('dialog.search-dialog').evaluate((dialog: HTMLDialogElement) => dialog.open), { timeout: 5_000 }).toBe(true);
       expect(await tab.locator('#site-search-keys').isVisible()).toBe(false);
     } finally {

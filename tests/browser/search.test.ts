@@ -145,16 +145,17 @@ describe('site search: keyboard and dialog', () => {
     });
   });
 
-  it('a click in the header field opens the dialog with what was typed there', async () => {
+  it('a click on the header search link opens the dialog on the same page, with focus in its field', async () => {
     await withPage(async (page) => {
       await page.goto(GUIDE_PAGE);
       await settle(page);
-      await page.locator('#site-search-q').fill('rage');
-      await page.locator('#site-search-q').click();
+      await page.locator('a[data-search-open]').click();
       await expect
         .poll(() => page.locator('dialog.search-dialog').evaluate((element: HTMLDialogElement) => element.open), { timeout: 5_000 })
         .toBe(true);
-      expect(await page.locator('#site-search-dialog-q').inputValue()).toBe('rage');
+      expect(new URL(page.url()).pathname).toBe(GUIDE_PAGE);
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('site-search-dialog-q');
+      await page.keyboard.type('rage');
       await expect.poll(() => page.locator('[data-search-status]').first().textContent(), { timeout: 10_000 }).toMatch(/for “rage”/);
     });
   });
@@ -191,8 +192,8 @@ describe('site search: arriving from a result', () => {
       );
       expect(modules).toHaveLength(1);
 
-      // Intent (pointer over the search) loads the UI and the index, and only then.
-      await page.locator('#site-search-q').hover();
+      // Intent (pointer over the search) loads the UI and Pagefind, and only then.
+      await page.locator('a[data-search-open]').hover();
       await expect
         .poll(() => requests.some((request) => new URL(request.url()).pathname === '/pagefind/pagefind-entry.json'), { timeout: 10_000 })
         .toBe(true);
@@ -238,12 +239,13 @@ describe('site search: the /search/ page', () => {
     });
   });
 
-  it('without JavaScript, the header form submits to /search/?q= and the page points to the guide and topics', async () => {
+  it('without JavaScript, the header links to /search/, whose form submits ?q= and points to the guide and topics', async () => {
     await withPage(
       async (page) => {
         await page.goto(GUIDE_PAGE);
-        await page.locator('#site-search-q').fill('no contact');
-        await Promise.all([page.waitForURL(/\/search\/\?q=/), page.locator('#site-search-q').press('Enter')]);
+        await Promise.all([page.waitForURL((url) => url.pathname === '/search/'), page.locator('a[data-search-open]').click()]);
+        await page.locator('#search-q').fill('no contact');
+        await Promise.all([page.waitForURL(/\/search\/\?q=/), page.locator('#search-q').press('Enter')]);
         const url = new URL(page.url());
         expect(url.pathname).toBe('/search/');
         expect(url.searchParams.get('q')).toBe('no contact');

@@ -7,6 +7,7 @@ import { sectionSchema, tryThisSchema } from '../../src/features/guide/section-s
 import { topicSchema } from '../../src/features/guide/topic-schema';
 import { crisisGroupSchema, rankingSchema } from '../../src/features/search/ranking-schema';
 import { stopWordsSchema } from '../../src/features/search/stop-words-schema';
+import { helplineRegionSchema, helplineSchema, helplineSourceSchema, helplinesSchema, type Helplines } from '../../src/features/help/helpline-schema';
 import {
   quizBandSchema,
   quizItemSchema,
@@ -36,6 +37,9 @@ function fileOf(files: ContentSet['guide'], id: string) {
 const section = (content: ContentSet) => fileOf(content.guide, 'turning-rage-into-fuel');
 const crisis = (content: ContentSet) => (content.ranking.data as { crisis: Array<{ pages: string[]; terms: string[] }> }).crisis;
 const quiz = (content: ContentSet) => fileOf(content.quizzes, 'anger');
+const helplines = (content: ContentSet) => content.helplines.data as Helplines;
+/** The UK's lines in a copy of the helplines: emergency, Samaritans, Shout, Refuge, then two without numbers. */
+const ukLines = (content: ContentSet) => helplines(content).regions.find((region) => region.id === 'uk')!.lines;
 
 describe('the real content', () => {
   it('has no problems', () => {
@@ -126,8 +130,9 @@ const cases: RuleCase[] = [
   // A section has 400 to 900 words.
   {
     name: 'a section that is too short',
-    // Only its headings are left, so links to them still work.
-    change: (content) => void (section(content).body = section(content).body.split('\n').filter((line) => line.startsWith('#')).join('\n\n')),
+    // Only an opening line and the headings are left, so links to them still work.
+    change: (content) =>
+      void (section(content).body = ['It is late.', ...section(content).body.split('\n').filter((line) => line.startsWith('#'))].join('\n\n')),
     line: /^content\/guide\/turning-rage-into-fuel\.mdx → body: the prose has \d+ words; a section has 400 to 900\./,
   },
   {
@@ -137,8 +142,14 @@ const cases: RuleCase[] = [
   },
   // Headings start at ##, at least two of them, no deeper than ###.
   {
+    name: 'a section opening with a heading instead of a paragraph',
+    change: (content) => void (section(content).body = `## Before anything else\n\n${section(content).body}`),
+    line: /^content\/guide\/turning-rage-into-fuel\.mdx → body: the prose does not open with a paragraph\. Hint: start with/,
+  },
+  {
     name: 'a section repeating its title as "#"',
-    change: (content) => void (section(content).body = `# Turning rage into fuel\n\n${section(content).body}`),
+    // After the opening paragraph, which every section needs.
+    change: (content) => void (section(content).body = section(content).body.replace('\n\n', '\n\n# Turning rage into fuel\n\n')),
     line: /→ body: a "# " heading repeats the page title\./,
   },
   {
@@ -183,6 +194,47 @@ const cases: RuleCase[] = [
     name: 'synonyms for a page the site does not have',
     change: (content) => void Object.assign(content.synonyms.data as object, { '/guide/no-such-section/': ['words'] }),
     line: /^content\/search\/synonyms\.yaml → \/guide\/no-such-section\/: "\/guide\/no-such-section\/" is not a page of the site\./,
+  },
+  // Helplines: every number as dialled, every line reachable, every country with a number for danger now.
+  {
+    name: 'a helpline number written with letters',
+    change: (content) => void (ukLines(content)[3]!.call = ['0808 2000 SOS']),
+    line: /^content\/help\/helplines\.yaml → regions\[1\]\.lines\[3\]\.call\[0\]: write a number in digits, with single spaces/,
+  },
+  {
+    name: 'a misspelt key in a helpline',
+    change: (content) => void Object.assign(ukLines(content)[1]!, { phone: ['116 123'] }),
+    line: /→ regions\[1\]\.lines\[1\]\.phone: "phone" is not a field of this file\. Hint: check the spelling; the fields here are name, needs/,
+  },
+  {
+    name: 'a helpline without its source',
+    change: (content) => void delete (ukLines(content)[1] as { source?: unknown }).source,
+    line: /→ regions\[1\]\.lines\[1\]\.source: is required\. Hint: Where the number was confirmed/,
+  },
+  {
+    name: 'a helpline with no way to reach it',
+    change: (content) => void delete ukLines(content)[5]!.site,
+    line: /→ regions\[1\]\.lines\[5\]: "Respect Phoneline" has no way to reach it\. Hint: give call, text or site\./,
+  },
+  {
+    name: 'a word to text without a number to text',
+    change: (content) => void Object.assign(ukLines(content)[3]!, { textWord: 'HELP' }),
+    line: /→ regions\[1\]\.lines\[3\]\.textWord: a word to text needs a number to text it to\./,
+  },
+  {
+    name: 'an emergency line without a number to call',
+    change: (content) => void Object.assign(ukLines(content)[0]!, { call: undefined, site: 'https://www.police.uk' }),
+    line: /→ regions\[1\]\.lines\[0\]\.call: "Emergency services" is an emergency line without a number to call\./,
+  },
+  {
+    name: 'a country with no emergency line',
+    change: (content) => void ukLines(content).shift(),
+    line: /→ regions\[1\]\.lines: no number for danger now \(needs: emergency\) in United Kingdom\. Hint: every region needs/,
+  },
+  {
+    name: 'two regions with one id',
+    change: (content) => void (helplines(content).regions[2]!.id = 'uk'),
+    line: /→ regions\[2\]\.id: the id "uk" is already used by another region\./,
   },
   {
     name: 'synonyms under a path without slashes',
@@ -245,6 +297,10 @@ describe('the content schemas', () => {
     ranking: rankingSchema,
     'ranking crisis group': crisisGroupSchema,
     'stop words': stopWordsSchema,
+    helplines: helplinesSchema,
+    'helpline region': helplineRegionSchema,
+    helpline: helplineSchema,
+    'helpline source': helplineSourceSchema,
   };
 
   it.each(Object.entries(schemas))('documents every field of the %s schema', (_, schema) => {

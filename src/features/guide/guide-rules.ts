@@ -1,8 +1,8 @@
 /**
  * The guide's content rules that one file alone cannot show, run by the build on the content folder (see
  * src/content-check.ts) and by the tests on copies changed in memory: orders run 1 to N, topics exist and
- * are all used, titles differ, each section has 400 to 900 words under `##` headings, and every link into
- * the guide names a section and heading that exist.
+ * are all used, titles differ, each section has 400 to 900 words under `##` headings and opens with a
+ * paragraph, and every link into the guide names a section and heading that exist.
  */
 import GithubSlugger from 'github-slugger';
 import { checkOrders, checkReferences, describeFile, type ContentProblem } from '../../kit/content-problems';
@@ -56,6 +56,16 @@ function checkBody(section: CheckedFile<SectionData>): ContentProblem[] {
   }
   if (/^#{4,} /m.test(section.body)) {
     problems.push({ file, field: 'body', message: 'a heading goes deeper than "###".', hint: 'use "##" and "###" only.' });
+  }
+  // The key ideas follow the opening paragraph (AfterFirstParagraph.astro), so there must be one.
+  const opening = section.body.trimStart();
+  if (opening === '' || /^(?:#|[-*+>|<]|\d+[.)]\s|!\[)/.test(opening)) {
+    problems.push({
+      file,
+      field: 'body',
+      message: 'the prose does not open with a paragraph.',
+      hint: 'start with a few plain sentences before the first heading or list; the key ideas come after them.',
+    });
   }
   if ((section.body.match(/^## /gm) ?? []).length < 2) {
     problems.push({

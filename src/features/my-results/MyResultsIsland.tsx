@@ -1,9 +1,14 @@
 import { Component, type ComponentChildren } from 'preact';
 import type { StoredResult } from '../quiz/engine/results';
-import { getLocalStorage, type StorageLike } from '../../kit/storage';
-import { createMyResultsState, type MyResultsController } from './my-results-state';
+import { KEY_PREFIX, getLocalStorage, isLockSet, type StorageLike } from '../../kit/storage';
+import lockUrl from 'virtual:lock-url';
+import { readPersistence } from '../../kit/persistence';
+import { fill } from '../../kit/fill';
+import { MAX_BACKUP_BYTES } from '../device-data/backup';
+import { eraseOfflineCopy } from '../device-data/erase';
+import { createMyResultsState, describeKeptParts, type MyResultsController } from './my-results-state';
+import type { MyResultsCopy } from './my-results-copy';
 import { TrendChart } from './TrendChart';
-import type { ProblemCopy } from '../quiz/quiz-copy';
 import './my-results.css';
 
 /** What the page needs to know about each quiz. */
@@ -13,18 +18,38 @@ export interface QuizSummary {
   href: string;
   /** What a high total means on this quiz, finishing "Here a higher score means …". */
   higherMeans: string;
+  /** For checking unfinished answers in a backup: the quiz's version and its number of statements. */
+  version: number;
+  items: { length: number };
 }
 
 export interface MyResultsIslandProps {
   quizzes: QuizSummary[];
-  /** The page's words for what can go wrong. */
-  problems: ProblemCopy;
+  copy: MyResultsCopy;
+  /** The start of the name of every cache the site's service worker makes. */
+  cachePrefix: string;
   /** Shown until the island is live (server-rendered slot). */
   needsJs?: ComponentChildren;
-  /** Shown when nothing is saved: links to the quizzes (server-rendered slot). */
-  empty?: ComponentChildren;
   /** Only for tests: the storage to use instead of the browser's. */
   environment?: { storage: StorageLike | null; now?: () => Date };
+}
+
+/** Hands a file to the browser's downloads. */
+function save(fileName: string, text: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.hidden = true;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** The passphrase lock's chunk (features/lock/lock-ui.tsx), fetched only when it is needed. */
+function loadLock(): Promise<typeof import('../lock/lock-ui')> {
+  return import(/* @vite-ignore */ lockUrl) as Promise<typeof import('../lock/lock-ui')>;
 }
 
 /** A result's date and time in the reader's own format. */
@@ -77,32 +102,55 @@ export function groupResults(quizzes: readonly QuizSummary[], results: readonly 
   return groups.filter((group) => group.results.length > 0);
 }
 
-/** The My results page: saved results per quiz as a chart and a table, with export, import and delete. */
+/**
+ * The My results page: saved results per quiz as a chart and a list, with how safely the browser keeps them,
+ * the backup file out and in, deleting, and erasing everything the site keeps. The empty state ("nothing saved
+ * yet", with the quizzes) is the page's own markup; the island hides it while there is something to show.
+ */
 export default class MyResultsIsland extends Component<MyResultsIslandProps> {
   private readonly controller: MyResultsController;
   private unsubscribe: (() => void) | undefined;
   /** The id of the element to focus after the next render. */
   private focusNext: string | null = null;
+  /** The locked backup whose passphrase form is shown. */
+  private askedFor: string | null = null;
 
   constructor(props: MyResultsIslandProps) {
     super(props);
-    this.controller = createMyResultsState(props.environment ?? { storage: getLocalStorage() }, props.problems);
+    const quizzes = props.quizzes.map(({ id, version, items }) => ({ id, version, items }));
+    this.controller = createMyResultsState(props.environment ?? { storage: getLocalStorage() }, props.copy, quizzes);
   }
 
   override componentDidMount(): void {
     this.unsubscribe = this.controller.store.subscribe(() => this.forceUpdate());
     this.controller.init();
+    addEventListener('storage', this.onStorage);
+    void readPersistence().then((persistence) => this.controller.setPersistence(persistence));
   }
 
   override componentWillUnmount(): void {
     this.unsubscribe?.();
+    removeEventListener('storage', this.onStorage);
   }
 
   override componentDidUpdate(): void {
+    const { lockedFile } = this.controller.store.get();
+    const lockedHost = document.getElementById('locked-backup');
+    if (lockedFile !== null && lockedHost && this.askedFor !== lockedFile) {
+      this.askedFor = lockedFile;
+      void loadLock().then((lock) => lock.askBackupPassphrase(lockedHost, lockedFile, this.restoreLocked));
+    }
+    const empty = document.getElementById('results-empty');
+    if (empty) empty.hidden = this.controller.store.get().results.length > 0;
     if (this.focusNext === null) return;
     document.getElementById(this.focusNext)?.focus();
     this.focusNext = null;
   }
+
+  /** Another tab changed what the site keeps: show it as it is now. */
+  private readonly onStorage = (event: StorageEvent): void => {
+    if (event.key === null || event.key.startsWith(KEY_PREFIX)) this.controller.reload();
+  };
 
   private then(focusId: string, action: () => void): void {
     this.focusNext = focusId;
@@ -110,37 +158,47 @@ export default class MyResultsIsland extends Component<MyResultsIslandProps> {
   }
 
   private readonly download = (): void => {
-    const { fileName, text } = this.controller.createExport();
-    const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = fileName;
-    link.hidden = true;
-    document.body.append(link);
-    link.click();
-    link.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    const { fileName, text } = this.controller.createBackup();
+    // Under the passphrase lock the file is locked too, with the same passphrase.
+    if (isLockSet()) void loadLock().then((lock) => lock.sealBackup(text, new Date())).then((sealed) => save(fileName, sealed));
+    else save(fileName, text);
+  };
+
+  private readonly restoreLocked = (text: string): void => {
+    this.then('results-message', () => this.controller.restoreText(text));
   };
 
   private readonly importFile = (event: Event): void => {
     const input = event.currentTarget as HTMLInputElement;
     const file = input.files?.[0];
     if (!file) return;
-    const done = (text: string) => {
-      input.value = '';
-      this.then('results-message', () => this.controller.importText(text));
-    };
+    input.value = '';
+    // Too large a file is refused at once, unread: a real backup is a small fraction of the limit.
+    if (file.size > MAX_BACKUP_BYTES) {
+      this.then('results-message', () => this.controller.refuseFile(file.size));
+      return;
+    }
+    const done = (text: string) => this.then('results-message', () => this.controller.restoreText(text));
     // An unreadable file reads as empty text, which the engine rejects with its own clear message.
     file.text().then(done, () => done(''));
   };
 
-  override render({ quizzes, needsJs, empty }: MyResultsIslandProps) {
+  private readonly erase = (): void => {
+    const scope = document.documentElement.dataset.serviceWorker?.replace(/sw\.js$/, '') ?? '/';
+    const wasLocked = isLockSet();
+    void eraseOfflineCopy(this.props.cachePrefix, new URL(scope, location.href).href).then((found) => {
+      this.then('results-message', () => this.controller.confirmErase(found.caches.length > 0 || found.hasWorker));
+      // The lock itself and its session go too; the page goes on without a lock.
+      if (wasLocked) void loadLock().then((lock) => lock.eraseOpenLock());
+    });
+  };
+
+  override render({ quizzes, needsJs, copy }: MyResultsIslandProps) {
     const state = this.controller.store.get();
     const groups = groupResults(quizzes, state.results);
-    const { message } = state;
-    // Before storage is read the state holds no results, so the body below is the "nothing saved yet" page:
-    // the likeliest one on a first visit. Readers with JavaScript see it from the first paint (CSS shows
-    // the note to the rest instead), and most visits then do not shift when the island hydrates.
+    const { message, confirmingDeleteIds, confirmingErase, unbackedUp } = state;
+    const words = copy.erase;
+    const oldest = unbackedUp[0];
     return (
       <div class="my-results">
         {!state.isReady && needsJs}
@@ -156,7 +214,20 @@ export default class MyResultsIsland extends Component<MyResultsIslandProps> {
               </p>
             )}
           </div>
-          {groups.length === 0 && <div class="results-empty">{empty}</div>}
+          {state.lockedFile !== null && <div id="locked-backup" />}
+          {oldest && (
+            <div class="results-notice backup-reminder">
+              <p>
+                {fill(unbackedUp.length === 1 ? copy.keeping.reminderOne : copy.keeping.reminderMany, {
+                  count: unbackedUp.length,
+                  date: formatTakenAt(oldest.takenAt),
+                })}
+              </p>
+              <button type="button" class="button secondary" onClick={this.download}>
+                Download a backup
+              </button>
+            </div>
+          )}
           {groups.map((group) => (
             <section key={group.id} class="result-group" aria-labelledby={`group-${group.id}`}>
               <h2 id={`group-${group.id}`}>{group.title}</h2>
@@ -171,51 +242,34 @@ export default class MyResultsIsland extends Component<MyResultsIslandProps> {
                 points={group.results.map((result) => ({ score: result.normalized, label: formatShortDate(result.takenAt) }))}
                 label={describeTrend(group.title, group.results)}
               />
-              <div class="table-wrap">
-                <table>
-                  <caption>
-                    {group.results.length === 1 ? 'Your saved result' : `Your ${group.results.length} saved results, oldest first`}
-                  </caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">Date</th>
-                      <th scope="col">Score</th>
-                      <th scope="col">Result</th>
-                      <th scope="col">
-                        <span class="visually-hidden">Delete</span>
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {group.results.map((result) => {
-                      const when = formatTakenAt(result.takenAt);
-                      return (
-                        <tr key={result.id}>
-                          <td>{when}</td>
-                          <td>{result.normalized}</td>
-                          <td>
-                            {result.band.title}
-                            {result.subscales.length > 0 && (
-                              <span class="result-parts">
-                                {result.subscales.map((part) => `${part.title}: ${part.normalized}`).join(' · ')}
-                              </span>
-                            )}
-                          </td>
-                          <td>
-                            <button
-                              type="button"
-                              class="text-button"
-                              onClick={() => this.then('results-message', () => this.controller.remove(result.id, when))}
-                            >
-                              Delete<span class="visually-hidden"> the result from {when}</span>
-                            </button>
-                          </td>
-                        </tr>
-                      );
-                    })}
-                  </tbody>
-                </table>
-              </div>
+              <h3 class="result-list-heading">
+                {group.results.length === 1 ? 'Your saved result' : `Your ${group.results.length} saved results, oldest first`}
+              </h3>
+              <ol class="result-list">
+                {group.results.map((result) => {
+                  const when = formatTakenAt(result.takenAt);
+                  return (
+                    <li key={result.id} class="result-card">
+                      <p class="result-when">{when}</p>
+                      <p class="result-score">
+                        <strong>{result.normalized}</strong> out of 100: {result.band.title}
+                      </p>
+                      {result.subscales.length > 0 && (
+                        <p class="result-parts">
+                          {result.subscales.map((part) => `${part.title}: ${part.normalized}`).join(' · ')}
+                        </p>
+                      )}
+                      <button
+                        type="button"
+                        class="text-button danger"
+                        onClick={() => this.then('results-message', () => this.controller.remove(result.id, when))}
+                      >
+                        Delete<span class="visually-hidden"> the result from {when}</span>
+                      </button>
+                    </li>
+                  );
+                })}
+              </ol>
               {group.href && (
                 <p>
                   <a href={group.href}>Take this check again</a>
@@ -226,33 +280,54 @@ export default class MyResultsIsland extends Component<MyResultsIslandProps> {
 
           <section class="results-tools" aria-labelledby="tools-heading">
             <h2 id="tools-heading">Keep a copy, or bring one back</h2>
+            {/* Always there, so nothing moves when the browser's answer arrives; until then, and where browsers
+                cannot say, "may clear" is the true sentence. */}
+            <p class="keeping">{state.persistence === 'persisted' ? copy.keeping.persisted : copy.keeping.notPersisted}</p>
             <p>
-              A download is a small file with your results in it. You can keep it somewhere safe or bring it into another browser. Importing
-              adds its results to the ones here.
+              A backup is a small file with everything this site keeps on this device: your results, unfinished answers
+              and settings. Keep it somewhere safe, or bring it into another browser. Bringing one back adds what it holds
+              and never removes anything.
             </p>
+            {state.isReady && isLockSet() && <p>{copy.keeping.lockedBackup}</p>}
             <div class="tool-row">
-              <button type="button" class="button secondary" onClick={this.download} disabled={state.results.length === 0}>
-                Download my results
+              <button type="button" class="button secondary" onClick={this.download} disabled={!state.isReady}>
+                Download a backup
               </button>
             </div>
-            <div class="tool-row">
-              <label for="import-file">Import a results file</label>
-              <input id="import-file" type="file" accept=".json,application/json" onChange={this.importFile} disabled={!state.isReady} />
+            <div class="tool-row file-pick">
+              <input
+                id="import-file"
+                class="visually-hidden"
+                type="file"
+                accept=".json,application/json"
+                onChange={this.importFile}
+                disabled={!state.isReady}
+              />
+              <label for="import-file" class="button secondary">
+                Bring back a backup file
+              </label>
             </div>
             {state.results.length > 0 && (
               <div class="tool-row">
-                {state.isConfirmingDeleteAll ? (
+                {confirmingDeleteIds ? (
                   <div id="confirm-delete-all" class="confirm-box" role="group" aria-labelledby="confirm-heading" tabIndex={-1}>
                     <h3 id="confirm-heading">Delete every saved result?</h3>
                     <p>
                       This removes{' '}
-                      {state.results.length === 1 ? 'your one saved result' : `all ${state.results.length} of your saved results`} from this
-                      device. It cannot be undone, unless you have downloaded a copy.
+                      {confirmingDeleteIds.length === 1 ? 'your one saved result' : `all ${confirmingDeleteIds.length} of your saved results`}{' '}
+                      from this device. It cannot be undone, unless you have downloaded a backup.
                     </p>
+                    {state.results.length > confirmingDeleteIds.length && (
+                      <p>
+                        {fill(state.results.length - confirmingDeleteIds.length === 1 ? copy.savedSinceOne : copy.savedSinceMany, {
+                          count: state.results.length - confirmingDeleteIds.length,
+                        })}
+                      </p>
+                    )}
                     <div class="confirm-actions">
                       <button
                         type="button"
-                        class="button"
+                        class="button danger"
                         onClick={() => this.then('results-message', () => this.controller.confirmDeleteAll())}
                       >
                         Yes, delete them all
@@ -270,13 +345,61 @@ export default class MyResultsIsland extends Component<MyResultsIslandProps> {
                   <button
                     id="delete-all"
                     type="button"
-                    class="button secondary"
+                    class="button danger-outline"
                     onClick={() => this.then('confirm-delete-all', () => this.controller.askToDeleteAll())}
                   >
                     Delete all my results
                   </button>
                 )}
               </div>
+            )}
+          </section>
+
+          <section class="results-tools" id="erase-everything" aria-labelledby="erase-heading">
+            <h2 id="erase-heading">Erase everything this site keeps</h2>
+            <p>
+              This removes, from this browser on this device, everything the site has kept: results, unfinished answers,
+              settings, your theme choice and the copy of the site kept for offline use. Nothing is kept anywhere else.
+            </p>
+            {confirmingErase ? (
+              <div id="confirm-erase" class="confirm-box" role="group" aria-labelledby="confirm-erase-heading" tabIndex={-1}>
+                <h3 id="confirm-erase-heading">Erase everything?</h3>
+                {describeKeptParts(confirmingErase, words).length > 0 ? (
+                  <>
+                    <p>This will remove:</p>
+                    <ul>
+                      {[...describeKeptParts(confirmingErase, words), words.offline].map((part) => (
+                        <li key={part}>{part}</li>
+                      ))}
+                    </ul>
+                  </>
+                ) : (
+                  <p>{words.nothing} The copy kept for offline use will be removed too.</p>
+                )}
+                <p>It cannot be undone, unless you have downloaded a backup.</p>
+                <div class="confirm-actions">
+                  <button type="button" class="button danger" onClick={this.erase}>
+                    Yes, erase everything
+                  </button>
+                  <button
+                    type="button"
+                    class="button secondary"
+                    onClick={() => this.then('erase-all', () => this.controller.cancelErase())}
+                  >
+                    No, keep it
+                  </button>
+                </div>
+              </div>
+            ) : (
+              <button
+                id="erase-all"
+                type="button"
+                class="button danger-outline"
+                disabled={!state.isReady}
+                onClick={() => this.then('confirm-erase', () => this.controller.askToErase())}
+              >
+                Erase everything
+              </button>
             )}
           </section>
         </div>

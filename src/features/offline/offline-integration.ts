@@ -5,6 +5,8 @@
  * 2. writes sw.js at the site's base path with Workbox, precaching the whole site under a build-specific
  *    cache name (offline-sw.ts), and prints the precache's size and file count. Past the budget it
  *    precaches the most important part and says what it left out (offline-precache-plan.ts).
+ * With `retire` (SERVICE_WORKER=retire) step 2 writes the retiring worker instead, and pages stop
+ * registering one (retire.ts): for a site that moves or closes.
  * The page side is src/features/offline/sw-register.ts (registration and the "new version" notice) and the
  * offline page is src/pages/offline.astro. During `astro dev` no worker is built or registered; the icons
  * are drawn on request so the manifest can be tried there too.
@@ -16,6 +18,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ICONS, ICON_SOURCE } from './icons';
 import { renderIcon, writeIcons } from './icon-render';
+import { isRetiring, retireSite } from './retire';
 import { PRECACHE_BUDGET_BYTES, writeServiceWorker } from './service-worker';
 import { joinBase } from '../../kit/paths';
 import { ASSETS } from '../../routes';
@@ -23,6 +26,11 @@ import { ASSETS } from '../../routes';
 export interface OfflineOptions {
   /** Largest precache allowed, in bytes (2 MB unless given). */
   budgetBytes?: number;
+  /**
+   * The SERVICE_WORKER build flag: unset for offline reading, `retire` for a worker that removes
+   * itself and this site's caches (see retire.ts and README, Deploying). Anything else stops the build.
+   */
+  serviceWorker?: string;
 }
 
 function kib(bytes: number): string {
@@ -45,7 +53,9 @@ function serveIcons(sourceFile: string) {
   };
 }
 
-export default function offlineIntegration({ budgetBytes = PRECACHE_BUDGET_BYTES }: OfflineOptions = {}): AstroIntegration {
+export default function offlineIntegration({ budgetBytes = PRECACHE_BUDGET_BYTES, serviceWorker }: OfflineOptions = {}): AstroIntegration {
+  // Checked when the config loads, so a mistyped flag fails before anything is built.
+  const retiring = isRetiring(serviceWorker);
   let sourceFile = '';
   let base = '/';
   return {
@@ -62,6 +72,16 @@ export default function offlineIntegration({ budgetBytes = PRECACHE_BUDGET_BYTES
         const siteDir = fileURLToPath(dir);
         const started = performance.now();
         const icons = await writeIcons(sourceFile, siteDir);
+        if (retiring) {
+          const retired = retireSite(siteDir, base);
+          logger.info(`Drew ${icons.length} icons from ${ICON_SOURCE}.`);
+          // A warning, so that a retiring build deployed by mistake is hard to miss in the log.
+          logger.warn(
+            `Retiring build: ${joinBase(base, ASSETS.serviceWorker)} (${retired.bytes} bytes) removes the installed worker and this ` +
+              `site's caches, and ${retired.pages} pages register no worker. Offline reading is off.`,
+          );
+          return;
+        }
         const sw = await writeServiceWorker(siteDir, budgetBytes, base);
         const ms = (performance.now() - started).toFixed(0);
         logger.info(`Drew ${icons.length} icons from ${ICON_SOURCE}.`);

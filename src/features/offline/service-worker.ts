@@ -12,7 +12,8 @@
  *   the old cache is deleted when the new worker activates. An identical rebuild gives the same id and
  *   the same sw.js, so readers are not offered a "new version" that is not new.
  * - Pages that are not precached (the 404 page, anything unknown) go to the network; when that fails,
- *   the offline page answers instead.
+ *   another address of a saved page (`/guide`, `/guide/index.html`) opens that page (page-addresses.ts),
+ *   and anything else gets the offline page.
  * - The worker never takes over by itself (no skipWaiting): the page asks it to, with the message
  *   `{ type: 'SKIP_WAITING' }`, once the reader accepts the notice (see src/features/offline/sw-register.ts).
  */
@@ -21,9 +22,11 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { GenerateSWOptions, ManifestEntry, ManifestTransform } from 'workbox-build';
+import { samePagePlugin } from './page-addresses';
 import { planPrecache, sectionOrderFrom } from './precache-plan';
 import { joinBase } from '../../kit/paths';
 import { ASSETS, ROUTES } from '../../routes';
+import { CACHE_PREFIX } from './cache-name';
 
 /** File name of the worker at the site's root (its base path): its scope is the whole site. */
 export const SW_FILE = ASSETS.serviceWorker.slice(1);
@@ -31,8 +34,7 @@ export const SW_FILE = ASSETS.serviceWorker.slice(1);
 /** The page served for a navigation that is neither cached nor reachable (src/pages/offline.astro), from the site's root. */
 export const OFFLINE_PAGE = ROUTES.offline.path();
 
-/** Prefix of the cache name; the build id follows it. */
-export const CACHE_PREFIX = 'letting-go';
+export { CACHE_PREFIX } from './cache-name';
 
 /** The precache stays within this many bytes (decimal megabytes, the stricter reading); see offline-precache-plan.ts. */
 export const PRECACHE_BUDGET_BYTES = 2_000_000;
@@ -166,11 +168,15 @@ export function serviceWorkerOptions(siteDir: string, buildId: string, base = '/
     runtimeCaching: [
       {
         // Precached pages are answered before this route is reached; everything else is tried on
-        // the network, and the offline page stands in when that fails. Serialized into sw.js, so the
-        // matcher must not refer to anything outside itself.
+        // the network. When that fails, another address of a saved page is sent to the page (the
+        // plugin comes first), and the offline page stands in for the rest. Serialized into sw.js, so
+        // the matcher must not refer to anything outside itself.
         urlPattern: ({ request }) => request.mode === 'navigate',
         handler: 'NetworkOnly',
-        options: { precacheFallback: { fallbackURL: joinBase(base, OFFLINE_PAGE) } },
+        options: {
+          plugins: [samePagePlugin()],
+          precacheFallback: { fallbackURL: joinBase(base, OFFLINE_PAGE) },
+        },
       },
     ],
   };

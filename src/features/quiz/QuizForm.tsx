@@ -7,6 +7,8 @@ import { fill } from '../../kit/fill';
 
 interface QuizFormProps {
   quiz: QuizDefinition;
+  /** The My results page, where a backup can be downloaded. */
+  myResultsHref: string;
   copy: QuizCopy['form'];
   state: QuizState;
   controller: QuizStateController;
@@ -28,8 +30,8 @@ function focusQuestion(itemId: string): void {
 }
 
 /** The statements as a real form: one fieldset of five native radios each. */
-export function QuizForm({ quiz, copy, state, controller, onRestart }: QuizFormProps) {
-  const { answers, isReady, missingAtSubmit, isResumed } = state;
+export function QuizForm({ quiz, myResultsHref, copy, state, controller, onRestart }: QuizFormProps) {
+  const { answers, isReady, missingAtSubmit, isResumed, progressProblem, elsewhere } = state;
   const answered = countAnswered(answers);
   const total = quiz.items.length;
   // A statement keeps its own error message until it is answered; the summary waits for the next submit.
@@ -132,6 +134,22 @@ export function QuizForm({ quiz, copy, state, controller, onRestart }: QuizFormP
           </fieldset>
         );
       })}
+      {/* Always in the page, so what arrives in it is announced; it stays in view at the bottom while the
+          reader goes on answering. */}
+      <div class="quiz-save-notice" role="status">
+        {progressProblem !== null && (
+          <p class="quiz-notice">
+            {copy.progressProblem[progressProblem]}
+            {progressProblem === 'quota' && (
+              <>
+                {' '}
+                <a href={myResultsHref}>{copy.myResultsLink}</a>
+              </>
+            )}
+          </p>
+        )}
+        {progressProblem === null && elsewhere !== null && <p class="quiz-notice">{copy.elsewhere[elsewhere]}</p>}
+      </div>
       <div class="quiz-submit">
         <button type="submit" class="button" disabled={!isReady} aria-describedby="quiz-submit-count">
           {copy.submit}

@@ -1,6 +1,6 @@
 import type { QuizDefinition } from './quiz-schema';
 import type { QuizCopy } from './quiz-copy';
-import type { ResultComparison, ScoreChange } from './engine/compare';
+import { compareResults, type ResultComparison, type ScoreChange } from './engine/compare';
 import { createShareFragment } from './engine/share-code';
 import type { ShownResult } from './quiz-state';
 import type { QuizLinks } from './quiz-links';
@@ -85,7 +85,13 @@ export function QuizResult(props: QuizResultProps) {
         </div>
       )}
 
-      {result.comparison && <Comparison comparison={result.comparison} copy={props.copy.change} myResults={links.myResults} />}
+      {result.previous && (
+        <Comparison
+          comparison={compareResults(result.previous, { quizVersion: quiz.version, ...score }, quiz.polarity)}
+          copy={props.copy.change}
+          myResults={links.myResults}
+        />
+      )}
 
       <h3>{words.partsHeading}</h3>
       <ul class="subscales">

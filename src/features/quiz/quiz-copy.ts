@@ -6,9 +6,8 @@
 import type { ShareCodeFailureReason } from './engine/share-code';
 import type { StorageFailureReason } from '../../kit/storage';
 import type { ResultsStatus } from './engine/results';
-import type { ImportFailureReason } from '../my-results/results-file';
 
-/** Sentences for every way storage, share links and imports can fail. */
+/** Sentences for every way storage and share links can fail. */
 export const PROBLEM_COPY = {
   /** A write that did not happen. */
   storage: {
@@ -16,7 +15,7 @@ export const PROBLEM_COPY = {
       "Your browser isn't letting this page save anything right now, which often happens in private windows. " +
       'Nothing was changed.',
     quota:
-      'The space your browser gives this site is full, so nothing was saved. Deleting some saved results may help.',
+      'The space your browser gives this site is full, so this was not saved. To be safe, download a backup on My results, then delete results you no longer need.',
     'newer-data':
       'Your saved results were stored by a newer version of this site, so we left them as they are. ' +
       'Reloading the page should help.',
@@ -49,14 +48,6 @@ export const PROBLEM_COPY = {
       "This share link was made in a newer format than this page can read, so we can't show its result. " +
       'You can take the quiz below.',
   } satisfies Record<ShareCodeFailureReason, string>,
-  /** An import file that could not be used (beyond the storage reasons). */
-  import: {
-    'invalid-file':
-      "This file doesn't look like saved results from this guide, so nothing was imported. " +
-      'Your saved results are unchanged.',
-    'newer-file':
-      "This file was made by a newer version of this site, so we can't read it yet. Your saved results are unchanged.",
-  } satisfies Record<Exclude<ImportFailureReason, StorageFailureReason>, string>,
 };
 
 /** Sentences for every way storage, share links and imports can fail. */
@@ -79,8 +70,22 @@ export const QUIZ_COPY = {
     questionError: 'This one still needs an answer.',
     submit: 'See my result',
     staysHere: 'Your answers stay on this device.',
+    /** Why unfinished answers are not being kept for later, said as soon as a save fails. */
+    progressProblem: {
+      quota: "Your browser is out of space for this site, so these answers won't be kept if you leave. You can still finish.",
+      unavailable:
+        "Your browser isn't letting this page keep answers, as often happens in private windows. You can still finish, but if you leave they're gone.",
+      'newer-data': "A newer version of this site kept something here, so these answers won't be kept. Reloading may help.",
+      invalid: "These answers couldn't be kept for later. You can still finish.",
+    } satisfies Record<StorageFailureReason, string>,
+    myResultsLink: 'Make room on My results',
+    /** What another open tab of this check did to the answers here. */
+    elsewhere: {
+      merged: 'You gave some answers to this check in another tab, so they are filled in here too.',
+    },
   },
   result: {
+    working: 'Working out your result…',
     own: 'Your result:',
     shared: 'A shared result:',
     safetyHeading: 'Please look after yourself first',

@@ -21,10 +21,9 @@ import {
   readShareFragment,
   type ShareCodeFailureReason,
 } from './engine/share-code';
-import { clearProgress, loadProgress, saveProgress } from './engine/progress';
-import { createStoredResult, deleteResult, loadResults, saveResult, type StoredResult } from './engine/results';
-import { compareResults, findPreviousResult, type ResultComparison } from './engine/compare';
-import { DEFAULT_PREFERENCES, loadPreferences, savePreferences } from './engine/preferences';
+import { clearProgress, loadProgress, mergeAnswers, saveProgress } from './engine/progress';
+import { createStoredResult, deleteResult, findPreviousResult, loadResults, saveResult, type StoredResult } from './engine/results';
+import { DEFAULT_PREFERENCES, loadPreferences, savePreferences } from '../../kit/preferences';
 import type { StorageFailureReason, StorageLike } from '../../kit/storage';
 import { createStore, type Store } from '../../kit/store';
 
@@ -42,8 +41,11 @@ export interface ShownResult {
   isSaved: boolean;
   /** Why saving or removing did not work, or null. */
   saveProblem: StorageFailureReason | null;
-  /** How an own result compares with the reader's latest earlier saved result of this quiz; null when none. */
-  comparison: ResultComparison | null;
+  /**
+   * For an own result, the reader's latest earlier saved result of this quiz ("last time"), or null; the result
+   * view compares the two (engine/compare.ts), so that code arrives with the view.
+   */
+  previous: StoredResult | null;
 }
 
 /** Everything a quiz page shows. */
@@ -63,6 +65,12 @@ export interface QuizState {
   shareProblem: ShareCodeFailureReason | null;
   /** Whether unfinished answers from an earlier visit were restored. */
   isResumed: boolean;
+  /** When each answer was given (ISO 8601), so two tabs can merge their answers statement by statement. */
+  answeredAt: ReadonlyArray<string | null>;
+  /** Said once, when answers given to this quiz in another tab were just added here. */
+  elsewhere: 'merged' | null;
+  /** Why unfinished answers could not be kept for later (storage full, blocked), or null. */
+  progressProblem: StorageFailureReason | null;
   /** The reader's choice to keep finished results on this device. */
   isSavingResults: boolean;
 }
@@ -72,6 +80,8 @@ export interface QuizEnvironment {
   /** The browser's storage, or null where there is none. */
   storage: StorageLike | null;
   now?: () => Date;
+  /** Called after the first save that worked, to ask the browser to keep the site's data (see kit/persistence.ts). */
+  onSaved?: () => void;
 }
 
 /** The quiz page's state and what can be done to it. */
@@ -90,6 +100,13 @@ export interface QuizStateController {
   restart(): void;
   /** Leaves a shared result for the quiz itself, keeping any unfinished answers of the reader's own. */
   takeItYourself(): void;
+  /** Takes in answers another tab saved (on the `storage` event), saying so when it changes anything here. */
+  syncFromStorage(): void;
+}
+
+/** One empty answer time per statement. */
+function createNoTimes(quiz: QuizDefinition): (string | null)[] {
+  return quiz.items.map(() => null);
 }
 
 /** Creates the state of a quiz page. Nothing touches storage until init(). */
@@ -104,14 +121,32 @@ export function createQuizState(quiz: QuizDefinition, environment: QuizEnvironme
     result: null,
     shareProblem: null,
     isResumed: false,
+    answeredAt: createNoTimes(quiz),
+    elsewhere: null,
+    progressProblem: null,
     isSavingResults: DEFAULT_PREFERENCES.isSavingResults,
   });
 
-  const freshAnswers = () => ({ answers: createEmptyAnswers(quiz), isResumed: false, missingAtSubmit: [] });
+  let hasSaved = false;
+  /** Tells the page once that something was kept, so it can ask the browser to keep it (persist). */
+  function noteSaved(outcome: { ok: boolean }): void {
+    if (!outcome.ok || hasSaved) return;
+    hasSaved = true;
+    environment.onSaved?.();
+  }
 
-  function restoredAnswers(): Pick<QuizState, 'answers' | 'isResumed' | 'missingAtSubmit'> {
+  const freshAnswers = () => ({
+    answers: createEmptyAnswers(quiz),
+    answeredAt: createNoTimes(quiz),
+    isResumed: false,
+    missingAtSubmit: [],
+  });
+
+  function restoredAnswers(): Pick<QuizState, 'answers' | 'answeredAt' | 'isResumed' | 'missingAtSubmit'> {
     const progress = loadProgress(storage, quiz);
-    return progress === null ? freshAnswers() : { answers: progress.answers, isResumed: true, missingAtSubmit: [] };
+    return progress === null
+      ? freshAnswers()
+      : { answers: progress.answers, answeredAt: progress.answeredAt, isResumed: true, missingAtSubmit: [] };
   }
 
   function showShared(answers: CompleteAnswers): ShownResult {
@@ -123,16 +158,13 @@ export function createQuizState(quiz: QuizDefinition, environment: QuizEnvironme
       record: null,
       isSaved: false,
       saveProblem: null,
-      comparison: null,
+      previous: null,
     };
   }
 
   // Read before saving the new result, so "last time" is never the result just taken.
-  function compareWithSaved(record: StoredResult, score: QuizScore): ResultComparison | null {
-    const saved = loadResults(storage);
-    const previous = findPreviousResult(saved.results, quiz.id, record.takenAt, record.id);
-    if (previous === null) return null;
-    return compareResults(previous, { quizVersion: quiz.version, ...score }, quiz.polarity);
+  function findLastTime(record: StoredResult): StoredResult | null {
+    return findPreviousResult(loadResults(storage).results, quiz.id, record.takenAt, record.id);
   }
 
   // A share code in the fragment wins over unfinished answers, which stay stored for "take it yourself".
@@ -158,9 +190,27 @@ export function createQuizState(quiz: QuizDefinition, environment: QuizEnvironme
     },
 
     answer(index, value) {
-      const answers = setAnswer(store.get().answers, index, value);
-      saveProgress(storage, quiz, answers, now());
-      store.update({ answers });
+      const at = now();
+      const { answers, answeredAt } = store.get();
+      const mine = { answers: setAnswer(answers, index, value), answeredAt: answeredAt.map((time, position) => (position === index ? at.toISOString() : time)) };
+      const saved = saveProgress(storage, quiz, mine, at);
+      noteSaved(saved.outcome);
+      store.update({
+        ...(saved.outcome.ok ? saved.merged : mine),
+        progressProblem: saved.outcome.ok ? null : saved.outcome.reason,
+        elsewhere: saved.fromElsewhereCount > 0 ? 'merged' : null,
+      });
+    },
+
+    syncFromStorage() {
+      const { answers, answeredAt, result } = store.get();
+      if (result !== null) return;
+      // Finished or started over there: the answers here stay, as the reader left them in this tab.
+      const stored = loadProgress(storage, quiz);
+      if (stored === null) return;
+      const merged = mergeAnswers({ answers, answeredAt }, stored);
+      const isMerged = merged.answers.some((answer, index) => answer !== answers[index]);
+      if (isMerged) store.update({ ...merged, elsewhere: 'merged' });
     },
 
     submit() {
@@ -171,12 +221,15 @@ export function createQuizState(quiz: QuizDefinition, environment: QuizEnvironme
       }
       const score = scoreQuiz(quiz, answers);
       const record = createStoredResult(quiz, score, { takenAt: now() });
-      const comparison = compareWithSaved(record, score);
+      const previous = findLastTime(record);
       const saved = isSavingResults ? saveResult(storage, record) : null;
+      if (saved) noteSaved(saved);
       clearProgress(storage, quiz);
       store.update({
         missingAtSubmit: [],
         isResumed: false,
+        elsewhere: null,
+        progressProblem: null,
         shareProblem: null,
         result: {
           answers,
@@ -186,7 +239,7 @@ export function createQuizState(quiz: QuizDefinition, environment: QuizEnvironme
           record,
           isSaved: saved?.ok === true,
           saveProblem: saved !== null && !saved.ok ? saved.reason : null,
-          comparison,
+          previous,
         },
       });
       return true;
@@ -212,7 +265,7 @@ export function createQuizState(quiz: QuizDefinition, environment: QuizEnvironme
 
     restart() {
       clearProgress(storage, quiz);
-      store.update({ ...freshAnswers(), result: null, shareProblem: null });
+      store.update({ ...freshAnswers(), result: null, shareProblem: null, elsewhere: null });
     },
 
     takeItYourself() {

@@ -1,6 +1,6 @@
 /**
- * The search dialog: `<site-search>` wraps the header's search form and a `<dialog>` (both rendered
- * by SiteSearch.astro). This module is imported only when a reader shows intent (see site.ts);
+ * The search dialog: `<site-search>` wraps the header's search link and a `<dialog>` (both rendered
+ * by SiteSearch.astro). This module is imported only when a reader shows intent (see src/components/site-script.ts);
  * defining the element upgrades the one already on the page.
  *
  * Inside the dialog the input is a combobox: results appear as the reader types, Up/Down move through
@@ -31,7 +31,6 @@ export class SiteSearchElement extends HTMLElement {
   #status!: HTMLElement;
   #more!: HTMLAnchorElement;
   #template!: HTMLTemplateElement;
-  #headerInput: HTMLInputElement | null = null;
   #returnFocus: HTMLElement | null = null;
   #active = -1;
   #generation = 0;
@@ -50,7 +49,6 @@ export class SiteSearchElement extends HTMLElement {
     if (!dialog || !input || !list || !status || !more || !template) return;
     this.#wired = true;
     [this.#dialog, this.#input, this.#list, this.#status, this.#more, this.#template] = [dialog, input, list, status, more, template];
-    this.#headerInput = this.querySelector<HTMLInputElement>('form:not(dialog form) input[name="q"]');
     input.addEventListener('input', () => {
       this.#exact = false;
       void this.#search();
@@ -83,11 +81,11 @@ export class SiteSearchElement extends HTMLElement {
     void loadSearch();
   }
 
-  /** Opens the dialog, starting from `query` (or what the header field holds). */
+  /** Opens the dialog, starting from `query` if one is given. */
   open(query?: string): void {
     if (!this.#wired || this.#dialog.open) return;
     this.#returnFocus = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    const start = normalizeQuery(query ?? this.#headerInput?.value);
+    const start = normalizeQuery(query);
     if (start) this.#input.value = start;
     this.#dialog.showModal();
     this.#input.focus();

@@ -34,6 +34,14 @@ export function createMemoryStorage(initial: Record<string, string> = {}, mode: 
       if (storage.mode === 'read-only') throw new Error('Storage is read-only.');
       data.delete(key);
     },
+    get length() {
+      if (storage.mode === 'blocked') throw new DOMException('The operation is insecure.', 'SecurityError');
+      return data.size;
+    },
+    key(index) {
+      if (storage.mode === 'blocked') throw new DOMException('The operation is insecure.', 'SecurityError');
+      return [...data.keys()][index] ?? null;
+    },
   };
   return storage;
 }

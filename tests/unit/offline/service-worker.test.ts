@@ -173,6 +173,13 @@ describe('the worker options', () => {
     expect(route!.options?.precacheFallback?.fallbackURL).toBe(OFFLINE_PAGE);
   });
 
+  it('send other addresses of a saved page (/guide, /guide/index.html) to it before the offline page is tried', () => {
+    const [route] = options.runtimeCaching!;
+    // Workbox adds the plugins in the order of these keys: the page first, the offline fallback after.
+    expect(Object.keys(route!.options!)).toEqual(['plugins', 'precacheFallback']);
+    expect(route!.options!.plugins!.map((plugin) => Object.keys(plugin))).toEqual([['handlerDidError']]);
+  });
+
   it('fall back to the offline page below the base path when the site is under a sub-path', () => {
     const [route] = serviceWorkerOptions('/site', '0123456789', '/letting-go/').runtimeCaching!;
     expect(route!.options?.precacheFallback?.fallbackURL).toBe('/letting-go/offline/');

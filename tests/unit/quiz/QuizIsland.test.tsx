@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { hydrate, render as renderInto } from 'preact';
 import { renderToString } from 'preact-render-to-string';
 import QuizIsland from '../../../src/features/quiz/QuizIsland';
@@ -43,6 +43,12 @@ function answerAll(answers: readonly number[]): void {
 
 function submit(): void {
   fireEvent.click(screen.getByRole('button', { name: 'See my result' }));
+}
+
+/** Submits complete answers and waits for the result view, which loads as a chunk of its own. */
+async function submitForResult(): Promise<HTMLElement> {
+  submit();
+  return screen.findByRole('heading', { level: 2, name: /Your result|A shared result/ });
 }
 
 beforeEach(() => {
@@ -152,12 +158,12 @@ describe('QuizIsland, once live', () => {
     expect(document.activeElement).toBe(document.getElementById('error-summary'));
   });
 
-  it('shows the result with focus on its heading: band, gauge, bars, suggestions and guide links', () => {
+  it('shows the result with focus on its heading: band, gauge, bars, suggestions and guide links', async () => {
     const { storage } = renderQuiz();
     answerAll(extremeAnswers(quiz, 'high'));
-    submit();
+    await submitForResult();
     const heading = screen.getByRole('heading', { level: 2, name: /Your result/ });
-    expect(document.activeElement).toBe(heading);
+    await waitFor(() => expect(document.activeElement).toBe(heading));
     const band = quiz.bands.at(-1)!;
     expect(heading.textContent).toContain(band.title);
     expect(screen.getByText(band.summary)).toBeTruthy();
@@ -176,27 +182,27 @@ describe('QuizIsland, once live', () => {
     expect(loadResults(storage).results).toHaveLength(1);
   });
 
-  it('puts the support box above the band whenever a safety item is agreed with', () => {
+  it('puts the support box above the band whenever a safety item is agreed with', async () => {
     renderQuiz();
     answerAll(safetyAnswers(quiz));
-    submit();
+    await submitForResult();
     const box = screen.getByRole('heading', { name: 'Please look after yourself first' }).closest('section')!;
     expect(within(box).getByRole('link', { name: 'Find someone to talk to now' }).getAttribute('href')).toBe('/help/');
     const summary = screen.getByText(quiz.bands[0]!.summary);
     expect(box.compareDocumentPosition(summary) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
   });
 
-  it('has no support box when no safety item is agreed with', () => {
+  it('has no support box when no safety item is agreed with', async () => {
     renderQuiz();
     answerAll(extremeAnswers(quiz, 'low'));
-    submit();
+    await submitForResult();
     expect(screen.queryByRole('heading', { name: 'Please look after yourself first' })).toBeNull();
   });
 
-  it('says so, and suggests a calm retake, when every answer is the same', () => {
+  it('says so, and suggests a calm retake, when every answer is the same', async () => {
     renderQuiz();
     answerAll(quiz.items.map(() => 3));
-    submit();
+    await submitForResult();
     expect(screen.getByRole('heading', { level: 2, name: /Somewhere in between/ })).toBeTruthy();
     expect(screen.getByText('You gave every statement the same answer.')).toBeTruthy();
     expect(screen.queryByText('A few answers pull in opposite directions.')).toBeNull();
@@ -205,10 +211,10 @@ describe('QuizIsland, once live', () => {
     expect(document.activeElement?.id).toBe('quiz-form-heading');
   });
 
-  it('saves on this device by default, and one click on the box removes the record again', () => {
+  it('saves on this device by default, and one click on the box removes the record again', async () => {
     const { storage } = renderQuiz();
     answerAll(extremeAnswers(quiz, 'low'));
-    submit();
+    await submitForResult();
     const box = screen.getByRole('checkbox', { name: 'Save this result on this device' }) as HTMLInputElement;
     expect(box.checked).toBe(true);
     expect(screen.getByText(/Saved on this device/)).toBeTruthy();
@@ -224,7 +230,7 @@ describe('QuizIsland, once live', () => {
     renderQuiz();
     const answers = extremeAnswers(quiz, 'low');
     answerAll(answers);
-    submit();
+    await submitForResult();
     const field = screen.getByLabelText('Link to this result') as HTMLInputElement;
     expect(field.value).toBe(`${location.origin}/quizzes/victim-mindset/${createShareFragment(encodeShareCode(quiz, answers))}`);
     fireEvent.click(screen.getByRole('button', { name: 'Copy link' }));
@@ -232,11 +238,11 @@ describe('QuizIsland, once live', () => {
     expect(await screen.findByText('Link copied.')).toBeTruthy();
   });
 
-  it('opens a shared result without answering, then lets the reader take it themselves', () => {
+  it('opens a shared result without answering, then lets the reader take it themselves', async () => {
     const answers = extremeAnswers(quiz, 'high');
     history.replaceState(null, '', `/quizzes/victim-mindset/${createShareFragment(encodeShareCode(quiz, answers))}`);
     const { storage } = renderQuiz();
-    const heading = screen.getByRole('heading', { level: 2, name: /A shared result/ });
+    const heading = await screen.findByRole('heading', { level: 2, name: /A shared result/ });
     expect(heading.textContent).toContain(quiz.bands.at(-1)!.title);
     expect(screen.getByText('Someone shared this result.')).toBeTruthy();
     expect(screen.queryByRole('checkbox')).toBeNull();
@@ -252,25 +258,25 @@ describe('QuizIsland, once live', () => {
     const code = encodeShareCode(quiz, extremeAnswers(quiz, 'high'));
     history.replaceState(null, '', `/quizzes/victim-mindset/#r=${code.slice(0, 6)}X${code.slice(7)}`);
     renderQuiz();
-    expect(screen.getByRole('status').textContent).toMatch(/share link/);
+    expect(screen.getAllByRole('status').map((region) => region.textContent).join(' ')).toMatch(/share link/);
     expect(screen.getAllByRole('radio').filter((radio) => (radio as HTMLInputElement).checked)).toEqual([]);
     expect(location.hash).toBe('');
   });
 
-  it('tells readers whose ex hurt them that the check is not about them, with the result too', () => {
+  it('tells readers whose ex hurt them that the check is not about them, with the result too', async () => {
     renderQuiz();
     answerAll(extremeAnswers(quiz, 'high'));
-    submit();
+    await submitForResult();
     expect(screen.getByText('If your ex hurt you, this check is not about you.')).toBeTruthy();
   });
 
-  it('says what changed since the last saved result, in words and numbers, with a link to My results', () => {
+  it('says what changed since the last saved result, in words and numbers, with a link to My results', async () => {
     const { storage } = renderQuiz();
     answerAll(extremeAnswers(quiz, 'high'));
-    submit();
+    await submitForResult();
     fireEvent.click(screen.getByRole('button', { name: 'Take it again' }));
     answerAll(extremeAnswers(quiz, 'low'));
-    submit();
+    await submitForResult();
     const section = screen.getByRole('heading', { name: /Since your last result, on/ }).closest('section')!;
     const lines = within(section).getAllByRole('listitem').map((item) => item.textContent);
     expect(lines[0]).toBe('Your score: 0 now, 100 last time. Down 100: it weighs on you less than last time.');
@@ -280,12 +286,12 @@ describe('QuizIsland, once live', () => {
     expect(loadResults(storage).results).toHaveLength(2);
   });
 
-  it('notes opposite answers with their own words, not the same-answer note', () => {
+  it('notes opposite answers with their own words, not the same-answer note', async () => {
     renderQuiz();
     // Agree strongly with both sides of every pair, and "Not sure" elsewhere.
     const paired = new Set(quiz.items.filter((item) => item.pair).map(({ id }) => id));
     answerAll(quiz.items.map((item) => (paired.has(item.id) ? 5 : 3)));
-    submit();
+    await submitForResult();
     expect(screen.getByText('A few answers pull in opposite directions.')).toBeTruthy();
     expect(screen.queryByText('You gave every statement the same answer.')).toBeNull();
   });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { compareResults, describeChange, findPreviousResult, oneStep } from '../../../src/features/quiz/engine/compare';
+import { compareResults, describeChange, oneStep } from '../../../src/features/quiz/engine/compare';
+import { findPreviousResult } from '../../../src/features/quiz/engine/results';
 import type { StoredResult } from '../../../src/features/quiz/engine/results';
 import { fill } from '../../../src/kit/fill';
 

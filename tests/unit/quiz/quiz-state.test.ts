@@ -4,7 +4,8 @@ import { countAnswered, findUnanswered } from '../../../src/features/quiz/engine
 import { encodeShareCode, createShareFragment } from '../../../src/features/quiz/engine/share-code';
 import { getProgressKey } from '../../../src/features/quiz/engine/progress';
 import { RESULTS_STORAGE_KEY, loadResults } from '../../../src/features/quiz/engine/results';
-import { PREFERENCES_STORAGE_KEY } from '../../../src/features/quiz/engine/preferences';
+import { PREFERENCES_STORAGE_KEY } from '../../../src/kit/preferences';
+import { compareResults } from '../../../src/features/quiz/engine/compare';
 import { createMemoryStorage } from '../kit/memory-storage';
 import { extremeAnswers, getQuiz, safetyAnswers } from './real-quizzes';
 
@@ -83,7 +84,7 @@ describe('createQuizState', () => {
     controller.setSaving(false);
     expect(state().result!.isSaved).toBe(false);
     expect(loadResults(storage).results).toEqual([]);
-    expect(JSON.parse(storage.data.get(PREFERENCES_STORAGE_KEY)!)).toEqual({ isSavingResults: false });
+    expect(JSON.parse(storage.data.get(PREFERENCES_STORAGE_KEY)!)).toEqual({ isSavingResults: false, lastBackupAt: null });
 
     controller.setSaving(true);
     expect(state().result!.isSaved).toBe(true);
@@ -192,14 +193,16 @@ describe('createQuizState', () => {
     answerAll(controller, extremeAnswers(quiz, 'low'));
     controller.submit();
     // No earlier result: nothing to compare.
-    expect(state().result!.comparison).toBeNull();
+    expect(state().result!.previous).toBeNull();
     const first = state().result!.record!;
 
     const later = createQuizState(quiz, { storage, now: () => new Date('2026-03-08T10:00:00.000Z') });
     later.init('');
     answerAll(later, extremeAnswers(quiz, 'high'));
     later.submit();
-    const { comparison } = later.store.get().result!;
+    const { previous, score } = later.store.get().result!;
+    expect(previous?.id).toBe(first.id);
+    const comparison = compareResults(previous!, { quizVersion: quiz.version, ...score }, quiz.polarity);
     expect(comparison).toMatchObject({ previousTakenAt: first.takenAt, isSameVersion: true });
     expect(comparison!.total).toMatchObject({ before: 0, after: 100, delta: 100, meaning: 'harderUp' });
     expect(comparison!.subscales.map(({ id }) => id)).toEqual(quiz.subscales.map(({ id }) => id));
@@ -219,7 +222,81 @@ describe('createQuizState', () => {
     answerAll(later, extremeAnswers(quiz, 'low'));
     later.submit();
     expect(later.store.get().result).toMatchObject({ isSaved: false });
-    expect(later.store.get().result!.comparison!.total).toMatchObject({ delta: 0, meaning: 'same' });
+    const { previous, score } = later.store.get().result!;
+    expect(compareResults(previous!, { quizVersion: quiz.version, ...score }, quiz.polarity).total).toMatchObject({ delta: 0, meaning: 'same' });
     expect(loadResults(storage).results).toHaveLength(1);
+  });
+});
+
+describe('quiz state across tabs and failing storage', () => {
+  it('keeps ten answers from tab A when tab B, opened earlier, answers one', () => {
+    const storage = createMemoryStorage();
+    let clock = NOW.getTime();
+    const now = () => new Date((clock += 1000));
+    const tabA = createQuizState(quiz, { storage, now });
+    const tabB = createQuizState(quiz, { storage, now });
+    tabA.init('');
+    tabB.init('');
+    for (let index = 0; index < 10; index += 1) tabA.answer(index, 2);
+    tabB.answer(11, 5);
+    expect(countAnswered(tabB.store.get().answers)).toBe(11);
+    expect(tabB.store.get().elsewhere).toBe('merged');
+    // Tab A hears of it through the storage event.
+    tabA.syncFromStorage();
+    expect(countAnswered(tabA.store.get().answers)).toBe(11);
+    expect(tabA.store.get().elsewhere).toBe('merged');
+    const reopened = createQuizState(quiz, { storage });
+    reopened.init('');
+    expect(countAnswered(reopened.store.get().answers)).toBe(11);
+  });
+
+  it('keeps the answers on screen when the other tab finished the quiz', () => {
+    const storage = createMemoryStorage();
+    const tabA = createQuizState(quiz, { storage, now: () => NOW });
+    const tabB = createQuizState(quiz, { storage, now: () => NOW });
+    tabA.init('');
+    tabA.answer(0, 4);
+    tabB.init('');
+    answerAll(tabB, extremeAnswers(quiz, 'low'));
+    tabB.submit();
+    tabA.syncFromStorage();
+    expect(tabA.store.get().answers[0]).toBe(4);
+  });
+
+  it('says at once when answers can no longer be kept, and again when they can', () => {
+    const { controller, state, storage } = setUp();
+    controller.init('');
+    controller.answer(0, 3);
+    expect(state().progressProblem).toBeNull();
+    storage.mode = 'quota';
+    controller.answer(1, 3);
+    expect(state().progressProblem).toBe('quota');
+    // The answer still counts on the page.
+    expect(state().answers.slice(0, 2)).toEqual([3, 3]);
+    storage.mode = 'normal';
+    controller.answer(2, 3);
+    expect(state().progressProblem).toBeNull();
+    expect(countAnswered(JSON.parse(storage.data.get(getProgressKey(quiz.id))!).answers)).toBe(3);
+  });
+
+  it('says so in a private window where nothing can be kept', () => {
+    const storage = createMemoryStorage({}, 'blocked');
+    const controller = createQuizState(quiz, { storage, now: () => NOW });
+    controller.init('');
+    controller.answer(0, 3);
+    expect(controller.store.get().progressProblem).toBe('unavailable');
+  });
+
+  it('asks the page once, after the first save that worked, to ask the browser to keep the data', () => {
+    const storage = createMemoryStorage({}, 'quota');
+    let asked = 0;
+    const controller = createQuizState(quiz, { storage, now: () => NOW, onSaved: () => (asked += 1) });
+    controller.init('');
+    controller.answer(0, 3);
+    expect(asked).toBe(0);
+    storage.mode = 'normal';
+    controller.answer(1, 3);
+    controller.answer(2, 3);
+    expect(asked).toBe(1);
   });
 });

@@ -124,7 +124,7 @@ describe('encodeShareCode and parseShareCode', () => {
     // Checksum valid, but codec version 2 is from the future.
     ['a newer codec', craftCode({ codec: 2 }), 'unsupported'],
     // Checksum valid, codec version 0 never existed.
-    ['codec version 0', craftCode({ codec: 0 }), 'unsupported'],
+    ['codec version 0, which was never made', craftCode({ codec: 0 }), 'malformed'],
     // A real code for a different quiz.
     ['another quiz', encodeShareCode(otherQuiz, FIXTURE_ANSWERS), 'foreign'],
     // A real code for the next version of this quiz.

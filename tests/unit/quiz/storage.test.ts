@@ -2,17 +2,16 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { scoreQuiz } from '../../../src/features/quiz/engine/score';
 import {
-  MAX_STORED_RESULTS,
   RESULTS_STORAGE_KEY,
   createStoredResult,
-  deleteAllResults,
   deleteResult,
+  deleteResults,
   loadResults,
   saveResult,
   type StoredResult,
 } from '../../../src/features/quiz/engine/results';
-import { exportResults, importResults } from '../../../src/features/my-results/results-file';
 import { getLocalStorage } from '../../../src/kit/storage';
+import { mergeResults } from '../../../src/features/device-data/merge-results';
 import { invalidRecordArbitrary, storedResultArbitrary } from './arbitraries';
 import { fixtureQuiz, toAnswers } from './fixtures';
 import { createMemoryStorage, type StorageMode } from '../kit/memory-storage';
@@ -180,9 +179,26 @@ describe('writing results', () => {
     expect(saveResult(storage, { ...SECOND, normalized: 77 })).toEqual({ ok: true });
     expect(loadResults(storage).results).toEqual([FIRST, { ...SECOND, normalized: 77 }]);
     expect(JSON.parse(storage.data.get(RESULTS_STORAGE_KEY) ?? '')).toMatchObject({ schema: 3 });
-    expect(deleteResult(storage, 'first')).toEqual({ ok: true });
+    expect(deleteResult(storage, 'first')).toEqual({ ok: true, removedCount: 1 });
     expect(loadResults(storage).results.map(({ id }) => id)).toEqual(['second']);
-    expect(deleteAllResults(storage)).toEqual({ ok: true });
+    // Deleting the last result leaves no key behind: nothing is kept that was asked to go.
+    expect(deleteResults(storage, ['second'])).toEqual({ ok: true, removedCount: 1 });
+    expect(storage.data.has(RESULTS_STORAGE_KEY)).toBe(false);
+  });
+
+  it('deletes exactly the ids named, never a result saved meanwhile', () => {
+    const storage = storageWith(envelope(3, [FIRST, SECOND]));
+    // Another tab saves a third result after this page listed two.
+    expect(saveResult(storage, THIRD)).toEqual({ ok: true });
+    expect(deleteResults(storage, ['first', 'second'])).toEqual({ ok: true, removedCount: 2 });
+    expect(loadResults(storage).results).toEqual([THIRD]);
+  });
+
+  it('counts only the ids that were still there', () => {
+    const storage = storageWith(envelope(3, [FIRST, SECOND]));
+    // Another tab already deleted "first".
+    expect(deleteResult(storage, 'first')).toEqual({ ok: true, removedCount: 1 });
+    expect(deleteResults(storage, ['first', 'second'])).toEqual({ ok: true, removedCount: 1 });
     expect(storage.data.has(RESULTS_STORAGE_KEY)).toBe(false);
   });
 
@@ -207,22 +223,23 @@ describe('writing results', () => {
     expect(loadResults(storage).results).toEqual([FIRST]);
   });
 
-  it('keeps only the newest results beyond the limit', () => {
+  it('keeps every result, however many there are: nothing is trimmed', () => {
     const storage = createMemoryStorage();
-    const many = Array.from({ length: MAX_STORED_RESULTS + 5 }, (_, index) =>
+    const many = Array.from({ length: 500 }, (_, index) =>
       createResult(`r-${index}`, new Date(Date.UTC(2025, 0, 1) + index * 60_000).toISOString()),
     );
-    storage.data.set(RESULTS_STORAGE_KEY, envelope(2, many.slice(0, -1)));
-    expect(saveResult(storage, many[many.length - 1])).toEqual({ ok: true });
+    storage.data.set(RESULTS_STORAGE_KEY, envelope(3, many.slice(0, -1)));
+    expect(saveResult(storage, many[many.length - 1]!)).toEqual({ ok: true });
     const { results } = loadResults(storage);
-    expect(results).toHaveLength(MAX_STORED_RESULTS);
-    expect(results[0].id).toBe('r-5');
-    expect(results.at(-1)?.id).toBe(`r-${MAX_STORED_RESULTS + 4}`);
+    expect(results).toHaveLength(500);
+    expect(results[0]!.id).toBe('r-0');
+    expect(deleteResult(storage, 'r-250')).toEqual({ ok: true, removedCount: 1 });
+    expect(loadResults(storage).results).toHaveLength(499);
   });
 
   it('succeeds without writing when deleting an id that is not there', () => {
     const storage = storageWith(envelope(2, [FIRST]), 'quota');
-    expect(deleteResult(storage, 'missing')).toEqual({ ok: true });
+    expect(deleteResult(storage, 'missing')).toEqual({ ok: true, removedCount: 0 });
   });
 
   describe('with data from a newer schema', () => {
@@ -233,18 +250,12 @@ describe('writing results', () => {
       ['saveResult', (storage) => saveResult(storage, FIRST)],
       // Deleting one result.
       ['deleteResult', (storage) => deleteResult(storage, 'future')],
-      // Importing a file.
-      ['importResults', (storage) => importResults(storage, exportResults([FIRST]))],
+      // Deleting several.
+      ['deleteResults', (storage) => deleteResults(storage, ['future', 'other'])],
     ])('%s leaves it untouched', (_, write) => {
       const storage = storageWith(raw);
       expect(write(storage)).toEqual({ ok: false, reason: 'newer-data' });
       expect(storage.data.get(RESULTS_STORAGE_KEY)).toBe(raw);
-    });
-
-    it('deleteAllResults still removes it, as the reader asked', () => {
-      const storage = storageWith(raw);
-      expect(deleteAllResults(storage)).toEqual({ ok: true });
-      expect(storage.data.size).toBe(0);
     });
   });
 
@@ -261,99 +272,23 @@ describe('writing results', () => {
     const failure = { ok: false, reason };
     expect(saveResult(storage, THIRD)).toEqual(failure);
     expect(deleteResult(storage, 'first')).toEqual(failure);
-    expect(importResults(storage, exportResults([THIRD]))).toEqual(failure);
-    if (mode !== 'quota') expect(deleteAllResults(storage)).toEqual(failure);
     expect(storage.data.get(RESULTS_STORAGE_KEY)).toBe(raw);
   });
 
   it('fails cleanly without any storage', () => {
     expect(saveResult(null, FIRST)).toMatchObject({ ok: false, reason: 'unavailable' });
-    expect(deleteAllResults(null)).toMatchObject({ ok: false, reason: 'unavailable' });
-    expect(importResults(null, exportResults([FIRST]))).toMatchObject({ ok: false, reason: 'unavailable' });
+    expect(deleteResults(null, ['first'])).toMatchObject({ ok: false, reason: 'unavailable' });
   });
 });
 
-describe('export and import', () => {
-  it('exports with an app marker, schema and date', () => {
-    const text = exportResults([FIRST, SECOND], new Date('2025-06-01T12:00:00Z'));
-    expect(JSON.parse(text)).toEqual({
-      app: 'letting-go',
-      schema: 3,
-      exportedAt: '2025-06-01T12:00:00.000Z',
-      results: [FIRST, SECOND],
-    });
-  });
-
-  it('imports into empty storage and merges without duplicates', () => {
-    const storage = createMemoryStorage();
-    expect(importResults(storage, exportResults([FIRST, SECOND]))).toEqual({
-      ok: true,
-      addedCount: 2,
-      duplicateCount: 0,
-      droppedCount: 0,
-    });
-    expect(importResults(storage, exportResults([SECOND, THIRD]))).toEqual({
-      ok: true,
-      addedCount: 1,
-      duplicateCount: 1,
-      droppedCount: 0,
-    });
-    expect(loadResults(storage).results).toEqual([FIRST, SECOND, THIRD]);
-  });
-
-  it('keeps the saved copy when an imported result shares its id', () => {
-    const storage = storageWith(envelope(2, [FIRST]));
-    importResults(storage, exportResults([{ ...FIRST, normalized: 99 }]));
-    expect(loadResults(storage).results).toEqual([FIRST]);
-  });
-
-  it('imports an older export, upgrading it', () => {
-    const text = JSON.stringify({ app: 'letting-go', schema: 1, exportedAt: '2024-01-01T00:00:00Z', results: [withoutSubscales(FIRST)] });
-    const storage = createMemoryStorage();
-    expect(importResults(storage, text)).toMatchObject({ ok: true, addedCount: 1 });
-    expect(loadResults(storage).results).toEqual([{ ...FIRST, subscales: [] }]);
-  });
-
-  it('counts broken records in a file that also has good ones', () => {
-    const text = JSON.stringify({ app: 'letting-go', schema: 2, results: [FIRST, { id: 1 }, FIRST] });
-    expect(importResults(createMemoryStorage(), text)).toEqual({ ok: true, addedCount: 1, duplicateCount: 0, droppedCount: 2 });
-  });
-
-  const good = exportResults([THIRD]);
-  it.each<[string, string, string]>([
-    // Not JSON.
-    ['a text file', 'my notes about the quiz', 'invalid-file'],
-    ['truncated JSON', good.slice(0, 30), 'invalid-file'],
-    // JSON without our marker.
-    ['JSON from elsewhere', JSON.stringify({ schema: 2, results: [THIRD] }), 'invalid-file'],
-    ['a wrong marker', JSON.stringify({ app: 'other-app', schema: 2, results: [THIRD] }), 'invalid-file'],
-    // A bare array, even of valid records.
-    ['a bare array', JSON.stringify([THIRD]), 'invalid-file'],
-    // Our marker but a broken body.
-    ['results that are not a list', JSON.stringify({ app: 'letting-go', schema: 2, results: 'none' }), 'invalid-file'],
-    ['no schema', JSON.stringify({ app: 'letting-go', results: [THIRD] }), 'invalid-file'],
-    ['only broken records', JSON.stringify({ app: 'letting-go', schema: 2, results: [{ id: 'x' }, null] }), 'invalid-file'],
-    // A file from a newer version of the site.
-    ['a newer export', JSON.stringify({ app: 'letting-go', schema: 4, results: [] }), 'newer-file'],
-    // Absurdly large input.
-    ['a huge file', `{"app":"letting-go","schema":2,"results":[],"pad":"${'x'.repeat(6_000_000)}"}`, 'invalid-file'],
-  ])('rejects %s and keeps existing data', (_, text, reason) => {
-    const raw = envelope(2, [FIRST]);
-    const storage = storageWith(raw);
-    const outcome = importResults(storage, text);
-    expect(outcome).toMatchObject({ ok: false, reason });
-    expect(storage.data.get(RESULTS_STORAGE_KEY)).toBe(raw);
-  });
-
-  it('round-trips arbitrary valid histories', () => {
-    fc.assert(
-      fc.property(fc.uniqueArray(storedResultArbitrary, { selector: ({ id }) => id, maxLength: 20 }), (results) => {
-        const storage = createMemoryStorage();
-        expect(importResults(storage, exportResults(results))).toMatchObject({ ok: true, addedCount: results.length });
-        const loaded = loadResults(storage).results;
-        expect([...loaded].sort(byId)).toEqual([...results].sort(byId));
-      }),
-    );
+describe('mergeResults', () => {
+  it('adds new ids, counts identical ones and keeps the saved copy of a conflicting one', () => {
+    const changed = { ...FIRST, normalized: 99 };
+    const merge = mergeResults([FIRST, SECOND], [changed, SECOND, THIRD]);
+    expect(merge.results).toEqual([FIRST, SECOND, THIRD]);
+    expect(merge.added).toEqual([THIRD]);
+    expect(merge.identicalCount).toBe(1);
+    expect(merge.conflicting).toEqual([changed]);
   });
 });
 

@@ -61,22 +61,6 @@ export function oneStep(itemCount: number): number {
   return Math.ceil(100 / (4 * itemCount));
 }
 
-/** The latest saved result of a quiz taken before `before` (ISO 8601), leaving out the id given; null if none. */
-export function findPreviousResult(
-  results: readonly StoredResult[],
-  quizId: string,
-  before: string,
-  excludeId?: string,
-): StoredResult | null {
-  const cutoff = Date.parse(before);
-  const earlier = results.filter(
-    (result) => result.quizId === quizId && result.id !== excludeId && Date.parse(result.takenAt) < cutoff,
-  );
-  return earlier.reduce<StoredResult | null>(
-    (latest, result) => (latest === null || Date.parse(result.takenAt) > Date.parse(latest.takenAt) ? result : latest),
-    null,
-  );
-}
 
 /**
  * What a change of `delta` points means for a subscale, or for the total of a quiz of `polarity`, over

@@ -2,7 +2,7 @@
  * Saved results history, kept only in this browser's localStorage under one key, `letting-go:results`.
  *
  * Stored shape, schema 3 (current):
- *   { "schema": 3, "results": StoredResult[] }   oldest first, at most MAX_STORED_RESULTS records
+ *   { "schema": 3, "results": StoredResult[] }   oldest first, every one the reader kept (there is no cap)
  *   StoredResult = { id, quizId, quizVersion, takenAt (ISO 8601), normalized (0-100),
  *                    band: { id, title, summary }, subscales: [{ id, title, normalized }] }
  * Band and subscale texts are snapshots taken when the result was saved, so an old result stays readable
@@ -20,12 +20,14 @@
  * To change the shape: bump RESULTS_SCHEMA, add a MIGRATIONS step from the previous schema, update
  * readStoredResult and this comment.
  *
- * Lifecycle: loads never write. Every write (save, delete, import) reads the stored data, upgrades it, keeps
- * each record that validates, drops the rest and writes a current-schema envelope back, sorted by takenAt and
- * trimmed to the newest MAX_STORED_RESULTS. Unreadable data (not JSON, wrong shape) holds no valid record,
- * so the next write replaces it. Data with a newer schema than this code knows is never overwritten: loads
- * report it as 'newer' and writes refuse with reason 'newer-data', so an old cached page can't destroy what a
- * newer one saved. The one exception is deleteAllResults, which is the reader's explicit wish.
+ * Lifecycle: loads never write. Every write (save, delete, import) reads the stored data afresh, upgrades it,
+ * keeps each record that validates and writes a current-schema envelope back, sorted by takenAt. Nothing is
+ * ever trimmed: a result goes only when the reader deletes it, by id, so a write in one tab can never take
+ * away what another tab saved a moment before (each write is one synchronous read-change-write, and
+ * deletions name ids, never "all"). Unreadable data (not JSON, wrong shape) holds no valid record, so the next
+ * write replaces it. Data with a newer schema than this code knows is never overwritten: loads report it as
+ * 'newer' and writes refuse with reason 'newer-data', so an old cached page can't destroy what a newer one
+ * saved.
  * Nothing here throws: storage errors come back as { ok: false, reason }; pages hold the words for each reason.
  */
 import type { QuizDefinition } from '../quiz-schema';
@@ -46,10 +48,7 @@ import {
 export const RESULTS_STORAGE_KEY = 'letting-go:results';
 /** The schema number this code writes. */
 export const RESULTS_SCHEMA = 3;
-/** How many results are kept; older ones are dropped on write. */
-export const MAX_STORED_RESULTS = 200;
-
-// A real export of MAX_STORED_RESULTS results is well under 1 MB.
+// Generous limits on texts from storage or a file: a real result's texts are a few hundred characters.
 const MAX_ID_LENGTH = 100;
 const MAX_TITLE_LENGTH = 200;
 const MAX_SUMMARY_LENGTH = 2_000;
@@ -96,7 +95,14 @@ export interface LoadedResults {
 
 /** What stored or imported data decodes to. */
 export type DecodedResults =
-  | { kind: 'records'; results: StoredResult[]; droppedCount: number }
+  | {
+      kind: 'records';
+      results: StoredResult[];
+      /** Records left out: unreadable ones, and repeats of an id already read. */
+      droppedCount: number;
+      /** Of those, the repeats. */
+      repeatedCount: number;
+    }
   | { kind: 'corrupt' }
   | { kind: 'newer' };
 
@@ -175,20 +181,26 @@ export function readStoredResult(value: unknown): StoredResult | null {
   return { id, quizId, quizVersion, takenAt, normalized, band, subscales };
 }
 
-function sortByTakenAt(results: readonly StoredResult[]): StoredResult[] {
+export function sortByTakenAt(results: readonly StoredResult[]): StoredResult[] {
   return [...results].sort((first, second) => Date.parse(first.takenAt) - Date.parse(second.takenAt));
 }
 
-function collectValidResults(records: readonly unknown[]): { results: StoredResult[]; droppedCount: number } {
+function collectValidResults(records: readonly unknown[]): { results: StoredResult[]; droppedCount: number; repeatedCount: number } {
   const seenIds = new Set<string>();
   const results: StoredResult[] = [];
+  let unreadable = 0;
+  let repeated = 0;
   for (const record of records) {
     const result = readStoredResult(record);
-    if (result === null || seenIds.has(result.id)) continue;
-    seenIds.add(result.id);
-    results.push(result);
+    if (result === null) unreadable += 1;
+    else if (seenIds.has(result.id)) repeated += 1;
+    else {
+      seenIds.add(result.id);
+      results.push(result);
+    }
   }
-  return { results: sortByTakenAt(results), droppedCount: records.length - results.length };
+  // Loads report both as left out; a file's report tells them apart.
+  return { results: sortByTakenAt(results), droppedCount: unreadable + repeated, repeatedCount: repeated };
 }
 
 function isEnvelopeSchema(value: unknown): value is number {
@@ -219,14 +231,14 @@ export function decodeResults(value: unknown): DecodedResults {
 function readCurrentResults(storage: StorageLike | null): CurrentResults {
   const read = readStoredText(storage, RESULTS_STORAGE_KEY);
   if (!read.ok) return { kind: 'unavailable' };
-  if (read.text === null) return { kind: 'records', results: [], droppedCount: 0 };
+  if (read.text === null) return { kind: 'records', results: [], droppedCount: 0, repeatedCount: 0 };
   return decodeResults(parseJson(read.text));
 }
 
-/** Writes the results envelope, newest kept when over the cap. */
+/** Writes the results envelope with every result given, oldest first; an empty list removes the key. */
 export function writeResults(storage: StorageLike | null, results: readonly StoredResult[]): WriteOutcome {
-  const kept = sortByTakenAt(results).slice(-MAX_STORED_RESULTS);
-  return writeStoredText(storage, RESULTS_STORAGE_KEY, JSON.stringify({ schema: RESULTS_SCHEMA, results: kept }));
+  if (results.length === 0) return removeStoredText(storage, RESULTS_STORAGE_KEY);
+  return writeStoredText(storage, RESULTS_STORAGE_KEY, JSON.stringify({ schema: RESULTS_SCHEMA, results: sortByTakenAt(results) }));
 }
 
 /** Existing records a write can build on; a failure outcome when the write must not happen. */
@@ -278,15 +290,45 @@ export function saveResult(storage: StorageLike | null, result: StoredResult): W
   return writeResults(storage, [...existing.filter(({ id }) => id !== valid.id), valid]);
 }
 
-/** Deletes one saved result by id; deleting an id that isn't there succeeds without writing. */
-export function deleteResult(storage: StorageLike | null, id: string): WriteOutcome {
+/** A delete that happened, and how many of the ids it named were still saved. */
+export type DeleteOutcome = { ok: true; removedCount: number } | WriteFailure;
+
+/**
+ * Deletes the saved results with these ids and no others (a result saved meanwhile in another tab stays);
+ * ids that are no longer there are skipped, and nothing is written when none was.
+ */
+export function deleteResults(storage: StorageLike | null, ids: readonly string[]): DeleteOutcome {
   const existing = readWritableResults(storage);
   if (!Array.isArray(existing)) return existing;
-  const remaining = existing.filter((result) => result.id !== id);
-  return remaining.length === existing.length ? { ok: true } : writeResults(storage, remaining);
+  const doomed = new Set(ids);
+  const remaining = existing.filter((result) => !doomed.has(result.id));
+  const removedCount = existing.length - remaining.length;
+  if (removedCount === 0) return { ok: true, removedCount };
+  const written = writeResults(storage, remaining);
+  return written.ok ? { ok: true, removedCount } : written;
 }
 
-/** Deletes every saved result, including data from a newer version of the site. */
-export function deleteAllResults(storage: StorageLike | null): WriteOutcome {
-  return removeStoredText(storage, RESULTS_STORAGE_KEY);
+/** Deletes one saved result by id (see deleteResults). */
+export function deleteResult(storage: StorageLike | null, id: string): DeleteOutcome {
+  return deleteResults(storage, [id]);
+}
+
+/**
+ * The latest saved result of a quiz taken before `before` (ISO 8601), leaving out the id given; null if none.
+ * It is "last time" for a new result (compared in quiz/engine/compare.ts).
+ */
+export function findPreviousResult(
+  results: readonly StoredResult[],
+  quizId: string,
+  before: string,
+  excludeId?: string,
+): StoredResult | null {
+  const cutoff = Date.parse(before);
+  const earlier = results.filter(
+    (result) => result.quizId === quizId && result.id !== excludeId && Date.parse(result.takenAt) < cutoff,
+  );
+  return earlier.reduce<StoredResult | null>(
+    (latest, result) => (latest === null || Date.parse(result.takenAt) > Date.parse(latest.takenAt) ? result : latest),
+    null,
+  );
 }

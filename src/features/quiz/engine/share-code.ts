@@ -107,7 +107,9 @@ function readShareCode(quiz: QuizDefinition, code: string): ShareCodeResult {
   const storedChecksum = (bytes[bodyLength] << 8) | bytes[bodyLength + 1];
   if (computeCrc16(bytes.subarray(0, bodyLength)) !== storedChecksum) return fail('checksum');
 
-  if (bytes[0] !== CODEC_VERSION) return fail('unsupported');
+  // Versions start at 1, so 0 was never made by this site: a damaged code, not one from the future.
+  if (bytes[0] === 0) return fail('malformed');
+  if (bytes[0] > CODEC_VERSION) return fail('unsupported');
   if (((bytes[1] << 8) | bytes[2]) !== hashQuizId(quiz.id)) return fail('foreign');
   const itemCount = quiz.items.length;
   if (bytes[3] !== quiz.version || bytes[4] !== itemCount) return fail('outdated');

@@ -1,19 +1,26 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_PREFERENCES, PREFERENCES_STORAGE_KEY, loadPreferences, savePreferences } from '../../../src/features/quiz/engine/preferences';
-import { createMemoryStorage, type StorageMode } from '../kit/memory-storage';
+import { DEFAULT_PREFERENCES, PREFERENCES_STORAGE_KEY, loadPreferences, savePreferences } from '../../../src/kit/preferences';
+import { createMemoryStorage, type StorageMode } from './memory-storage';
 
 describe('preferences', () => {
   it('saves results by default', () => {
-    expect(DEFAULT_PREFERENCES).toEqual({ isSavingResults: true });
-    expect(loadPreferences(createMemoryStorage())).toEqual({ isSavingResults: true });
+    expect(DEFAULT_PREFERENCES).toEqual({ isSavingResults: true, lastBackupAt: null });
+    expect(loadPreferences(createMemoryStorage())).toEqual({ isSavingResults: true, lastBackupAt: null });
   });
 
   it('remembers the choice', () => {
     const storage = createMemoryStorage();
     expect(savePreferences(storage, { isSavingResults: false })).toEqual({ ok: true });
-    expect(loadPreferences(storage)).toEqual({ isSavingResults: false });
+    expect(loadPreferences(storage)).toEqual({ isSavingResults: false, lastBackupAt: null });
     expect(savePreferences(storage, { isSavingResults: true })).toEqual({ ok: true });
-    expect(loadPreferences(storage)).toEqual({ isSavingResults: true });
+    expect(loadPreferences(storage).isSavingResults).toBe(true);
+  });
+
+  it('saves a change as a patch, keeping the other preferences', () => {
+    const storage = createMemoryStorage();
+    savePreferences(storage, { lastBackupAt: '2026-03-01T10:00:00.000Z' });
+    savePreferences(storage, { isSavingResults: false });
+    expect(loadPreferences(storage)).toEqual({ isSavingResults: false, lastBackupAt: '2026-03-01T10:00:00.000Z' });
   });
 
   it.each([
@@ -30,7 +37,7 @@ describe('preferences', () => {
 
   it('ignores unknown fields', () => {
     const raw = JSON.stringify({ isSavingResults: false, theme: 'dark' });
-    expect(loadPreferences(createMemoryStorage({ [PREFERENCES_STORAGE_KEY]: raw }))).toEqual({ isSavingResults: false });
+    expect(loadPreferences(createMemoryStorage({ [PREFERENCES_STORAGE_KEY]: raw }))).toEqual({ isSavingResults: false, lastBackupAt: null });
   });
 
   it.each<[StorageMode, string]>([
