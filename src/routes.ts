@@ -50,6 +50,7 @@ export const ROUTES = {
   help: defineRoute('/help/', 'core'),
   rightNow: defineRoute('/right-now/', 'core'),
   abuse: defineRoute('/if-your-ex-hurt-you/', 'core'),
+  questions: defineRoute('/questions/', 'first'),
   offline: defineRoute('/offline/', 'core'),
   guide: defineRoute('/guide/', 'first'),
   guideAll: defineRoute('/guide/all/', 'rest'),

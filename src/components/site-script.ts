@@ -1,7 +1,7 @@
 /**
  * The one script every page loads: it wires the theme toggle and the quick exit (on the pages that have
  * one), and waits for a sign that the reader wants to search (pointer over or focus on the header's search
- * link, a click on it, `/` or Ctrl/Cmd+K). Only then is the search UI's code imported, and with it Pagefind
+ * link, a click on it, `/` or Ctrl/Cmd+K). Only then is the search UI's code imported, and with it the index
  * (on /search/ that happens at once); a click opens the dialog once it is ready, or follows the link to
  * /search/ when it cannot load. A page opened from a search result (its URL carries `?highlight=`) also
  * loads Pagefind's highlight script to mark the words.

@@ -53,9 +53,7 @@ const PRECACHED_TYPES = [
   'avif',
   'jpg',
   'woff2',
-  'wasm',
-  // Pagefind's bundle: WebAssembly, metadata, index chunks, fragments and filters.
-  'pagefind',
+  // The search index Pagefind writes: metadata, index chunks, fragments and filters.
   'pf_meta',
   'pf_index',
   'pf_fragment',
@@ -65,11 +63,9 @@ const PRECACHED_TYPES = [
 /**
  * Built files that are not precached:
  * - the worker itself (the browser fetches it to look for updates);
- * - the 404 page: unknown URLs get the offline page when there is no network;
- * - Pagefind's language-neutral WebAssembly: every page is indexed as English (forceLanguage in
- *   pagefind.ts), so the browser only ever loads wasm.en.pagefind.
+ * - the 404 page: unknown URLs get the offline page when there is no network.
  */
-const NOT_PRECACHED = [SW_FILE, 'workbox-*.js', '404.html', 'pagefind/wasm.unknown.pagefind'];
+const NOT_PRECACHED = [SW_FILE, 'workbox-*.js', '404.html'];
 
 /**
  * The URL a built file is precached under: root-relative with the site's base path in front, and a
