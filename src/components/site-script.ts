@@ -29,7 +29,7 @@ let ready: Promise<SiteSearch | null> | undefined;
 
 /** Imports the search UI (once) and resolves to the upgraded header element; null when that failed. */
 function prepare(): Promise<SiteSearch | null> {
-  // By URL, not `import('../features/search/search-ui')`: see src/features/search/search-ui-chunk.ts.
+  // By URL, not `import('../features/search/search-ui')`: see src/kit/chunk-url.ts.
   ready ??= (import(/* @vite-ignore */ searchUiUrl) as Promise<typeof import('../features/search/search-ui')>)
     .then(({ defineSiteSearch, defineSearchPage }) => {
       defineSiteSearch();

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import sirv from 'sirv';
 import { buildSearchIndex, readSearchRules, VOCABULARY_BUDGET_BYTES } from './search-bundle';
-import { searchUiChunk } from './search-ui-chunk';
+import { chunkUrl } from '../../kit/chunk-url';
 
 /** Folder of the bundle inside the built site; the browser code reads the index below the base path. */
 export const BUNDLE_DIR = 'pagefind';
@@ -40,7 +40,7 @@ function serveBundle(bundleDir: string) {
 
 /**
  * The integration: index after the build, serve the last index in dev, and build the search UI as
- * its own chunk (see search-ui-chunk.ts).
+ * its own chunk (`virtual:search-ui-url`, see src/kit/chunk-url.ts).
  */
 export default function pagefindIntegration(): AstroIntegration {
   let bundleDir = '';
@@ -50,7 +50,7 @@ export default function pagefindIntegration(): AstroIntegration {
     hooks: {
       'astro:config:setup': ({ updateConfig }) => {
         const entry = fileURLToPath(new URL('./search-ui.ts', import.meta.url));
-        updateConfig({ vite: { plugins: [searchUiChunk(entry)] } });
+        updateConfig({ vite: { plugins: [chunkUrl('search-ui', entry)] } });
       },
       'astro:config:done': ({ config }) => {
         bundleDir = join(fileURLToPath(config.outDir), BUNDLE_DIR);
