@@ -71,7 +71,7 @@ export type RouteName = keyof typeof ROUTES;
 export const ASSETS = {
   /** The service worker; its scope is the whole site. */
   serviceWorker: '/sw.js',
-  /** Pagefind's bundle folder: runtime, WebAssembly and index. */
+  /** The search bundle's folder: Pagefind's index, with the tuning and vocabulary beside it. */
   searchBundle: '/pagefind/',
   manifest: '/manifest.webmanifest',
   favicon: '/favicon.svg',

@@ -4,8 +4,8 @@
  * arrived, and the cleanup of other builds' caches are Workbox's tested code.
  *
  * What this module decides:
- * - What is precached: every page, style, script, icon and the Pagefind bundle (its runtime, WebAssembly,
- *   index, fragments and filters), chosen by file type so that host files such as `_headers` never are.
+ * - What is precached: every page, style, script, icon and the search bundle (Pagefind's index,
+ *   fragments and filters, with the tuning and vocabulary), chosen by file type so that host files such as `_headers` never are.
  *   When that outgrows the budget, the most important part that fits (offline-precache-plan.ts).
  * - The build id: a hash of every precached file's URL and content. It is part of the cache name, so
  *   each build installs into a cache of its own while the previous worker goes on serving the old one;
