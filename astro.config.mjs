@@ -43,8 +43,14 @@ export default defineConfig({
     build: {
       rollupOptions: {
         output: {
-          // Preact and its JSX runtime always load together: one file, not two.
-          manualChunks: (id) => (/[\\/]node_modules[\\/]preact[\\/](?:dist|jsx-runtime)[\\/]/.test(id) ? 'preact' : undefined),
+          // Preact and its JSX runtime always load together: one file, not two. The small kit modules every island
+          // page runs (hydrating, storage, preferences, persistence, the store, fill) go in the same file: left to
+          // itself the bundler cuts shared code by which pages use it, and each island page added cut it into more,
+          // smaller files, each compressed alone and carrying its own imports, which costs every island page bytes.
+          manualChunks: (id) =>
+            /[\\/]node_modules[\\/]preact[\\/](?:dist|jsx-runtime)[\\/]|[\\/]src[\\/]kit[\\/](?:hydrate|passages|storage|preferences|persistence|store|fill)\.tsx?$/.test(id)
+              ? 'preact'
+              : undefined,
         },
       },
     },

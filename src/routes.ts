@@ -100,6 +100,7 @@ export const PAGE_TYPES: readonly PageType[] = [
   { id: 'guide-all', label: 'One-page guide', routes: ['guideAll'] },
   { id: 'quiz', label: 'Quiz', routes: ['quiz'] },
   { id: 'my-results', label: 'My results', routes: ['myResults'] },
+  { id: 'right-now', label: 'Right now', routes: ['rightNow'] },
   { id: 'search', label: 'Search', routes: ['search'] },
   { id: 'topic', label: 'Topic', routes: ['topic'] },
 ];

@@ -49,6 +49,16 @@ export function checkBudgets(report) {
       page: quiz.path,
     });
   }
+  if (byType['right-now']) {
+    const tool = byType['right-now'].heaviest;
+    budgets.push({
+      budget: 'Right now (pause tool): JavaScript',
+      limit: kb(BUDGETS.toolScript),
+      value: kb(tool.script),
+      pass: tool.script <= BUDGETS.toolScript,
+      page: tool.path,
+    });
+  }
   for (const result of report.lighthouse) {
     const misses = CATEGORIES.filter((category) => result.scores[category] < BUDGETS.lighthouse[category]);
     budgets.push({

@@ -9,6 +9,8 @@ export const BUDGETS = {
   sectionScript: 2 * 1024,
   /** A quiz page's JavaScript: inline scripts and every script file it loads. */
   quizScript: 15 * 1024,
+  /** The same for a page with a tool of its own (Right now, with "Before you text them"). */
+  toolScript: 15 * 1024,
   /**
    * Everything the first search downloads on the real site: the search code, the index's entry, metadata and
    * tuning, the chunks the words need and the fragments of the results shown. `npm run bench:search` puts it
