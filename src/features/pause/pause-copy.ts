@@ -9,7 +9,7 @@ import type { PauseChoice } from './pause-data';
 export const PAUSE_COPY = {
   label: 'The message you want to send',
   saving: {
-    on: 'It stays in this browser and is saved as you type, so it is still here if you close the tab. Nothing is ever sent.',
+    on: 'It stays in this browser and is saved as you type, so it is still here if you close the tab.',
     off:
       'Saving is off on this device (the same choice as for self-check results), so your message, your pause and ' +
       'your log stay on this page only. They will be gone when you reload or close it. Nothing is ever sent.',
