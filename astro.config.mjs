@@ -43,16 +43,14 @@ export default defineConfig({
     build: {
       rollupOptions: {
         output: {
-          // Preact and its JSX runtime always load together: one file, not two. The kit's browser modules that
-          // every island uses go in one file too (with Preact, as they always load with it), rather than in as
-          // many small files as there are ways the quiz, My results and My notes happen to share them: each is
-          // one more request and compresses worse, which put the quiz page past its budget. The collection kit
-          // stays out: the quiz does not use it.
-          manualChunks: (id) => {
-            if (/[\\/]node_modules[\\/]preact[\\/](?:dist|jsx-runtime)[\\/]/.test(id)) return 'preact';
-            if (/[\\/]src[\\/]kit[\\/](?:store|fill|passages|storage|preferences|persistence|hydrate)\./.test(id)) return 'kit';
-            return undefined;
-          },
+          // Preact and its JSX runtime always load together: one file, not two. The small kit modules every island
+          // page runs (hydrating, storage, preferences, persistence, the store, fill) go in the same file: left to
+          // itself the bundler cuts shared code by which pages use it, and each island page added cut it into more,
+          // smaller files, each compressed alone and carrying its own imports, which costs every island page bytes.
+          manualChunks: (id) =>
+            /[\\/]node_modules[\\/]preact[\\/](?:dist|jsx-runtime)[\\/]|[\\/]src[\\/]kit[\\/](?:hydrate|passages|storage|preferences|persistence|store|fill)\.tsx?$/.test(id)
+              ? 'preact'
+              : undefined,
         },
       },
     },
@@ -99,9 +97,9 @@ export default defineConfig({
   markdown: { syntaxHighlight: false, processor: satteri({ hastPlugins: [baseLinks(base)] }) },
   security: {
     csp: {
-      // 'self' must be listed because setting resources replaces Astro's default; search (Pagefind)
-      // compiles WebAssembly, which needs 'wasm-unsafe-eval'. Inline scripts are allowed only by hash.
-      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"], hashes: [themeInitHash] },
+      // 'self' must be listed because setting resources replaces Astro's default. Nothing compiles
+      // WebAssembly (search reads its index in plain script), and inline scripts are allowed only by hash.
+      scriptDirective: { resources: ["'self'"], hashes: [themeInitHash] },
       directives: [
         "default-src 'self'",
         "img-src 'self' data:",

@@ -50,6 +50,7 @@ export const ROUTES = {
   help: defineRoute('/help/', 'core'),
   rightNow: defineRoute('/right-now/', 'core'),
   abuse: defineRoute('/if-your-ex-hurt-you/', 'core'),
+  questions: defineRoute('/questions/', 'first'),
   offline: defineRoute('/offline/', 'core'),
   guide: defineRoute('/guide/', 'first'),
   guideAll: defineRoute('/guide/all/', 'rest'),
@@ -71,7 +72,7 @@ export type RouteName = keyof typeof ROUTES;
 export const ASSETS = {
   /** The service worker; its scope is the whole site. */
   serviceWorker: '/sw.js',
-  /** Pagefind's bundle folder: runtime, WebAssembly and index. */
+  /** The search bundle's folder: Pagefind's index, with the tuning and vocabulary beside it. */
   searchBundle: '/pagefind/',
   manifest: '/manifest.webmanifest',
   favicon: '/favicon.svg',
@@ -101,6 +102,7 @@ export const PAGE_TYPES: readonly PageType[] = [
   { id: 'quiz', label: 'Quiz', routes: ['quiz'] },
   { id: 'my-results', label: 'My results', routes: ['myResults'] },
   { id: 'my-notes', label: 'My notes', routes: ['myNotes'] },
+  { id: 'right-now', label: 'Right now', routes: ['rightNow'] },
   { id: 'search', label: 'Search', routes: ['search'] },
   { id: 'topic', label: 'Topic', routes: ['topic'] },
 ];

@@ -71,7 +71,7 @@ describe('the header policy, as a static host sends it', () => {
       const response = await page.goto('/');
       const policy = (await response?.allHeaders())?.['content-security-policy'] ?? '';
       expect(policy).toContain("frame-ancestors 'none'");
-      expect(policy).toContain("'wasm-unsafe-eval'");
+      expect(policy).not.toContain("'wasm-unsafe-eval'");
       await settle(page);
       const framed = await page.evaluate(
         () =>
@@ -253,7 +253,7 @@ describe('no CSP violation, console error or off-site request in any state', () 
       await waitForText(page, '[role="alert"]', /nothing was brought in/);
       check(page, 'a bad file refused');
       await input.setInputFiles({ name: 'mine.json', mimeType: 'application/json', buffer: Buffer.from(exported) });
-      await waitForText(page, '.results-status', /\S/);
+      await waitForText(page, '#results-message .status-note', /\S/);
       check(page, 'a file imported');
       await page.getByRole('button', { name: /^Delete the result from/ }).first().click();
       check(page, 'one deleted');
@@ -265,7 +265,7 @@ describe('no CSP violation, console error or off-site request in any state', () 
       check(page, 'all deleted');
       await page.getByRole('button', { name: 'Erase everything' }).click();
       await page.getByRole('button', { name: 'Yes, erase everything' }).click();
-      await waitForText(page, '.results-status', /^Erased from this device/);
+      await waitForText(page, '#results-message .status-note', /^Erased from this device/);
       check(page, 'everything erased');
     } finally {
       await context.close();

@@ -16,8 +16,8 @@ const islandPages = listPages()
   .map((page) => page.path);
 
 describe('islands', () => {
-  it('are on the quiz pages and My results', () => {
-    expect(islandPages).toEqual(expect.arrayContaining(['/my-results/', '/quizzes/anger/']));
+  it('are on the quiz pages, My results and Right now', () => {
+    expect(islandPages).toEqual(expect.arrayContaining(['/my-results/', '/quizzes/anger/', '/right-now/']));
   });
 
   it('come alive on every page that has one, without an error', async () => {

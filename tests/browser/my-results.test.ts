@@ -93,7 +93,7 @@ describe('My results', () => {
       expect(await other.locator('.result-card').count()).toBe(1);
 
       await input.setInputFiles({ name: 'mine.json', mimeType: 'application/json', buffer: Buffer.from(text) });
-      await expect.poll(() => other.locator('.results-status').textContent()).toBe('Added 1 result. Nothing on this device was removed.');
+      await expect.poll(() => other.locator('#results-message .status-note').textContent()).toBe('Added 1 result. Nothing on this device was removed.');
       expect(await other.locator('.result-card').count()).toBe(2);
     } finally {
       await Promise.all([first.close(), second.close()]);

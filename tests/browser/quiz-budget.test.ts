@@ -39,6 +39,22 @@ function sum(values: Iterable<number>): number {
   return [...values].reduce((total, value) => total + value, 0);
 }
 
+describe('JavaScript on Right now', () => {
+  it(`runs at most ${BUDGETS.toolScript / 1024} KB (gzip), inline scripts included, with the pause tool alive`, async () => {
+    const context = await site.newContext();
+    try {
+      const page = await context.newPage();
+      const { files, inline } = await measure(page, '/right-now/');
+      const total = sum(files.values()) + sum(inline);
+      const detail = [...files].map(([file, bytes]) => `${file}: ${bytes}`).join(', ');
+      expect(total, `${total} bytes: ${detail}; inline ${inline.join(' + ')}`).toBeLessThanOrEqual(BUDGETS.toolScript);
+      expect(await page.locator('#pause-text').isEnabled()).toBe(true);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
 describe('JavaScript on quiz pages', () => {
   it.each(quizzes.map((quiz) => [quiz.path] as const))(
     `%s runs at most ${BUDGETS.quizScript / 1024} KB (gzip) of JavaScript, inline scripts included`,

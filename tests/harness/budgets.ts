@@ -9,8 +9,14 @@ export const BUDGETS = {
   sectionScript: 2 * 1024,
   /** A quiz page's JavaScript: inline scripts and every script file it loads. */
   quizScript: 15 * 1024,
-  /** Any other tool page's JavaScript (My notes), counted the same way. */
+  /** The same for a page with a tool of its own (Right now, with "Before you text them"). */
   toolScript: 15 * 1024,
+  /**
+   * Everything the first search downloads on the real site: the search code, the index's entry, metadata and
+   * tuning, the chunks the words need and the fragments of the results shown. `npm run bench:search` puts it
+   * beside Starlight's, which is about 130 KB on the same sections; the issue asks for at most 0.95 of that.
+   */
+  searchFirstQuery: 60 * 1024,
   /** Minimum Lighthouse scores on every page type. */
   lighthouse: { performance: 98, accessibility: 100, 'best-practices': 100, seo: 100 },
 } as const;

@@ -23,6 +23,7 @@ function breakdown(weight: PageWeight): string {
 
 const sections = pathsOf('section');
 const quizzes = pathsOf('quiz');
+const tools = [...pathsOf('right-now'), ...pathsOf('my-notes')];
 
 describe('first-visit budgets (gzip)', () => {
   it('every page type has at least one built page', () => {
@@ -44,9 +45,11 @@ describe('first-visit budgets (gzip)', () => {
     expect(weight.script, breakdown(weight)).toBeLessThanOrEqual(BUDGETS.quizScript);
   });
 
-  it.each(pathsOf('my-notes'))(`My notes %s: at most ${BUDGETS.toolScript / 1024} KB of JavaScript, inline and files`, (path) => {
+  it.each(tools)(`tool page %s: at most ${BUDGETS.toolScript / 1024} KB of JavaScript, inline and files`, (path) => {
     const weight = pageWeight(distDir, path);
     expect(weight.script, breakdown(weight)).toBeLessThanOrEqual(BUDGETS.toolScript);
+    // The tool's island arrives with the page.
+    expect(weight.scriptFiles).toBeGreaterThan(0);
   });
 });
 

@@ -5,6 +5,7 @@
  */
 import type { CollectionEntry, CollectionSpec } from '../../kit/collection';
 import { WORKBOOK_SPEC } from '../workbook/workbook-spec';
+import { PAUSE_DRAFTS, PAUSE_LOG } from '../pause/pause-data';
 
 /** A collection and how to name its entries to the reader: "1 note", "{count} notes". */
 export interface KeptCollection {
@@ -15,5 +16,7 @@ export interface KeptCollection {
 
 /** The collections kept on this device, in the order pages list them. */
 export const COLLECTIONS: readonly KeptCollection[] = [
+  { spec: PAUSE_DRAFTS as unknown as CollectionSpec<CollectionEntry>, words: { one: '1 unsent message', many: '{count} unsent messages' } },
+  { spec: PAUSE_LOG as unknown as CollectionSpec<CollectionEntry>, words: { one: '1 pause logged', many: '{count} pauses logged' } },
   { spec: WORKBOOK_SPEC, words: { one: '1 workbook note', many: '{count} workbook notes' } },
 ];

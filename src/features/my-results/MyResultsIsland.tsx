@@ -203,11 +203,11 @@ export default class MyResultsIsland extends Component<MyResultsIslandProps> {
       <div class="my-results">
         {!state.isReady && needsJs}
         <div class={state.isReady ? 'results-body' : 'results-body js-only'}>
-          {state.loadProblem !== null && <p class="results-notice">{state.loadProblem}</p>}
-          <div id="results-message" class="results-message" tabIndex={-1}>
+          {state.loadProblem !== null && <p class="notice">{state.loadProblem}</p>}
+          <div id="results-message" class="message-slot" tabIndex={-1}>
             {message && (
               <p
-                class={message.kind === 'problem' ? 'results-notice' : 'results-status'}
+                class={message.kind === 'problem' ? 'notice' : 'status-note'}
                 role={message.kind === 'problem' ? 'alert' : 'status'}
               >
                 {message.text}
@@ -216,7 +216,7 @@ export default class MyResultsIsland extends Component<MyResultsIslandProps> {
           </div>
           {state.lockedFile !== null && <div id="locked-backup" />}
           {oldest && (
-            <div class="results-notice backup-reminder">
+            <div class="notice backup-reminder">
               <p>
                 {fill(unbackedUp.length === 1 ? copy.keeping.reminderOne : copy.keeping.reminderMany, {
                   count: unbackedUp.length,
@@ -245,12 +245,12 @@ export default class MyResultsIsland extends Component<MyResultsIslandProps> {
               <h3 class="result-list-heading">
                 {group.results.length === 1 ? 'Your saved result' : `Your ${group.results.length} saved results, oldest first`}
               </h3>
-              <ol class="result-list">
+              <ol class="entry-list">
                 {group.results.map((result) => {
                   const when = formatTakenAt(result.takenAt);
                   return (
-                    <li key={result.id} class="result-card">
-                      <p class="result-when">{when}</p>
+                    <li key={result.id} class="entry-card result-card">
+                      <p class="entry-when">{when}</p>
                       <p class="result-score">
                         <strong>{result.normalized}</strong> out of 100: {result.band.title}
                       </p>

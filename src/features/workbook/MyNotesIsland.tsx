@@ -172,10 +172,10 @@ export default class MyNotesIsland extends Component<MyNotesIslandProps> {
       <div class="my-notes">
         {!state.isReady && needsJs}
         <div class={state.isReady ? 'notes-body' : 'notes-body js-only'}>
-          {state.loadProblem !== null && <p class="results-notice no-print">{state.loadProblem}</p>}
-          <div id="notes-message" class="results-message no-print" tabIndex={-1}>
+          {state.loadProblem !== null && <p class="notice no-print">{state.loadProblem}</p>}
+          <div id="notes-message" class="message-slot no-print" tabIndex={-1}>
             {message && (
-              <p class={message.kind === 'problem' ? 'results-notice' : 'results-status'} role={message.kind === 'problem' ? 'alert' : 'status'}>
+              <p class={message.kind === 'problem' ? 'notice' : 'status-note'} role={message.kind === 'problem' ? 'alert' : 'status'}>
                 {message.text}
               </p>
             )}
