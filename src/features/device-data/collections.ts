@@ -4,6 +4,7 @@
  * encrypts them with the rest. A tool that keeps a collection adds one line here.
  */
 import type { CollectionEntry, CollectionSpec } from '../../kit/collection';
+import { REMINDERS } from '../reminders/reminder-records';
 
 /** A collection and how to name its entries to the reader: "1 note", "{count} notes". */
 export interface KeptCollection {
@@ -13,4 +14,6 @@ export interface KeptCollection {
 }
 
 /** The collections kept on this device, in the order pages list them. */
-export const COLLECTIONS: readonly KeptCollection[] = [];
+export const COLLECTIONS: readonly KeptCollection[] = [
+  { spec: REMINDERS as unknown as CollectionSpec<CollectionEntry>, words: { one: '1 check-in reminder', many: '{count} check-in reminders' } },
+];
