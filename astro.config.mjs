@@ -43,8 +43,19 @@ export default defineConfig({
     build: {
       rollupOptions: {
         output: {
-          // Preact and its JSX runtime always load together: one file, not two.
-          manualChunks: (id) => (/[\\/]node_modules[\\/]preact[\\/](?:dist|jsx-runtime)[\\/]/.test(id) ? 'preact' : undefined),
+          // Preact and its JSX runtime always load together: one file, not two. The kit every island page loads
+          // (with saved results) goes in one file too, whatever else imports a part of it later: a lazily loaded
+          // chunk importing, say, the preferences would otherwise split them into a file of their own, one more
+          // request and module wrapper on load. The byte budgets show what a module left out of these costs.
+          manualChunks: (id) =>
+            /[\\/]node_modules[\\/]preact[\\/](?:dist|jsx-runtime)[\\/]/.test(id)
+              ? 'preact'
+              : /[\\/]src[\\/](?:kit[\\/](?:storage|preferences|fill|store|hydrate|passages|persistence)|features[\\/]quiz[\\/]engine[\\/]results)\.tsx?$/.test(id)
+                ? 'island-kit'
+                : // Answers and unfinished answers: the quiz pages on load, and bringing back a backup.
+                  /[\\/]src[\\/]features[\\/]quiz[\\/]engine[\\/](?:answers|progress)\.ts$/.test(id)
+                  ? 'quiz-answers'
+                  : undefined,
         },
       },
     },
@@ -52,6 +63,15 @@ export default defineConfig({
       // The quiz's result view loads when the reader starts answering, not with the page.
       chunkUrl('quiz-result', fileURLToPath(new URL('./src/features/quiz/QuizResult.tsx', import.meta.url)), [
         fileURLToPath(new URL('./src/features/quiz/QuizIsland.tsx', import.meta.url)),
+      ]),
+      // My results' backup, restore and erase code loads when the reader first uses one of them.
+      chunkUrl('device-data', fileURLToPath(new URL('./src/features/device-data/device-data-tools.ts', import.meta.url)), [
+        fileURLToPath(new URL('./src/features/my-results/my-results-entry.ts', import.meta.url)),
+      ]),
+      // The check-in reminder's choice and calendar file load on the first "Remind me to check in".
+      chunkUrl('reminder', fileURLToPath(new URL('./src/features/reminders/ReminderChoice.tsx', import.meta.url)), [
+        fileURLToPath(new URL('./src/features/quiz/QuizIsland.tsx', import.meta.url)),
+        fileURLToPath(new URL('./src/features/my-results/my-results-entry.ts', import.meta.url)),
       ]),
       // The passphrase lock loads only on pages of a reader who set one, or who asks to.
       chunkUrl('lock', fileURLToPath(new URL('./src/features/lock/lock-ui.tsx', import.meta.url)), [
