@@ -23,6 +23,7 @@ function breakdown(weight: PageWeight): string {
 
 const sections = pathsOf('section');
 const quizzes = pathsOf('quiz');
+const myResults = pathsOf('my-results');
 
 describe('first-visit budgets (gzip)', () => {
   it('every page type has at least one built page', () => {
@@ -42,6 +43,11 @@ describe('first-visit budgets (gzip)', () => {
   it.each(quizzes)(`quiz %s: at most ${BUDGETS.quizScript / 1024} KB of JavaScript, inline and files`, (path) => {
     const weight = pageWeight(distDir, path);
     expect(weight.script, breakdown(weight)).toBeLessThanOrEqual(BUDGETS.quizScript);
+  });
+
+  it.each(myResults)(`My results %s: at most ${BUDGETS.myResultsScript / 1024} KB of JavaScript, inline and files`, (path) => {
+    const weight = pageWeight(distDir, path);
+    expect(weight.script, breakdown(weight)).toBeLessThanOrEqual(BUDGETS.myResultsScript);
   });
 });
 
