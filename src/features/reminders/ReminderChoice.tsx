@@ -124,7 +124,7 @@ export class ReminderChoice extends Component<ReminderChoiceProps, ReminderChoic
           ))}
         </fieldset>
         <p class="muted">{isSaving ? copy.explain : copy.explainNotSaving}</p>
-        {isSaving && hasRecord && <p class="muted">{copy.before}</p>}
+        {isSaving && hasRecord && status === '' && <p class="muted">{copy.before}</p>}
         <button type="button" class="button" onClick={this.download} disabled={!isReady}>
           {copy.download}
         </button>
