@@ -34,6 +34,8 @@ export interface ReminderChoiceProps {
   quizId: string;
   url: string;
   copy: ReminderCopy;
+  /** Only for tests: the storage to use instead of the browser's. */
+  environment?: { storage: StorageLike | null };
 }
 
 interface ReminderChoiceState {
@@ -57,7 +59,8 @@ export class ReminderChoice extends Component<ReminderChoiceProps, ReminderChoic
 
   override componentDidMount(): void {
     document.getElementById(`reminder-${this.props.quizId}-week`)?.focus();
-    void openStorage().then((storage) => {
+    const { environment } = this.props;
+    void (environment ? Promise.resolve(environment.storage) : openStorage()).then((storage) => {
       this.storage = storage;
       this.refresh();
       addEventListener('storage', this.onStorage);
