@@ -304,8 +304,8 @@ export default class MyResultsIsland extends Component<MyResultsIslandProps> {
                 cannot say, "may clear" is the true sentence. */}
             <p class="keeping">{state.persistence === 'persisted' ? copy.keeping.persisted : copy.keeping.notPersisted}</p>
             <p>
-              A backup is a small file with everything this site keeps on this device: your results, unfinished answers
-              and settings. Keep it somewhere safe, or bring it into another browser. Bringing one back adds what it holds
+              A backup is a small file with everything this site keeps on this device: your results, unfinished answers,
+              check-in reminders and settings. Keep it somewhere safe, or bring it into another browser. Bringing one back adds what it holds
               and never removes anything.
             </p>
             {state.isReady && isLockSet() && <p>{copy.keeping.lockedBackup}</p>}
@@ -379,7 +379,7 @@ export default class MyResultsIsland extends Component<MyResultsIslandProps> {
             <h2 id="erase-heading">Erase everything this site keeps</h2>
             <p>
               This removes, from this browser on this device, everything the site has kept: results, unfinished answers,
-              settings, your theme choice and the copy of the site kept for offline use. Nothing is kept anywhere else.
+              check-in reminders, settings, your theme choice and the copy of the site kept for offline use. Nothing is kept anywhere else.
             </p>
             {confirmingErase ? (
               <div id="confirm-erase" class="confirm-box" role="group" aria-labelledby="confirm-erase-heading" tabIndex={-1}>
