@@ -170,7 +170,7 @@ export function QuizResult(props: QuizResultProps) {
         </div>
       )}
 
-      {isOwn && <ReminderButton quizId={quiz.id} url={links.checkIn} copy={props.copy.reminder} />}
+      {isOwn && <ReminderButton quizId={quiz.id} url={links.checkIn} copy={props.copy.reminder} hasHeading />}
 
       {isOwn && <ShareLink url={shareUrl(result.shareCode)} status={props.copyStatus} copy={words} onCopy={props.onCopy} hint={passages.shareHint} />}
 

@@ -29,6 +29,8 @@ export interface ReminderButtonProps {
   /** The quiz's absolute address, for the calendar entry. */
   url: string;
   copy: ReminderCopy;
+  /** Gives the reminder a heading of its own (a quiz result's parts each have one). */
+  hasHeading?: boolean;
 }
 
 interface ReminderButtonState {
@@ -46,11 +48,12 @@ export class ReminderButton extends Component<ReminderButtonProps, ReminderButto
     if (isOpen && !choiceView) loadChoice().then(() => this.forceUpdate(), () => this.setState({ hasFailed: true }));
   };
 
-  override render({ quizId, url, copy }: ReminderButtonProps, { isOpen, hasFailed }: ReminderButtonState) {
+  override render({ quizId, url, copy, hasHeading }: ReminderButtonProps, { isOpen, hasFailed }: ReminderButtonState) {
     const id = `reminder-${quizId}`;
     const Choice = choiceView;
     return (
       <div class="reminder" data-pagefind-ignore>
+        {hasHeading && <h3>{copy.heading}</h3>}
         <button type="button" class="button secondary" aria-expanded={isOpen} aria-controls={id} onClick={this.toggle}>
           {copy.open}
         </button>

@@ -6,6 +6,8 @@
 import type { StorageFailureReason } from '../../kit/storage';
 
 export const REMINDER_COPY = {
+  /** Above the button on a quiz result, beside "Keep this result" and "Share this result". */
+  heading: 'Check in later',
   open: 'Remind me to check in',
   loading: 'Getting the reminder ready…',
   loadFailed: 'The reminder could not be loaded. Check your connection and try again.',
