@@ -12,6 +12,8 @@ import {
 import { REMINDER_COPY } from '../../../src/features/reminders/reminders-copy';
 import { loadCollection, putEntry } from '../../../src/kit/collection';
 import { createMemoryStorage } from '../kit/memory-storage';
+import { createBackup, restoreBackupText } from '../../../src/features/device-data/backup';
+import { describeKept, eraseStoredData } from '../../../src/features/device-data/erase';
 
 const octets = (line: string) => new TextEncoder().encode(line).length;
 
@@ -98,6 +100,28 @@ describe('the reminder record', () => {
     const record: ReminderRecord = { id: 'ready', updatedAt: now.toISOString(), uid: 'x@y', sequence: 0 };
     expect(putEntry(storage, REMINDERS, record)).toEqual({ ok: true });
     expect(loadCollection(storage, REMINDERS).entries.map(({ id }) => id)).toEqual(['anger', 'ready']);
+  });
+});
+
+describe('the reminders collection on this device', () => {
+  const record: ReminderRecord = { id: 'anger', updatedAt: '2026-12-01T12:00:00.000Z', uid: 'a@letting-go.guide', sequence: 2 };
+
+  it('travels in the backup, restores elsewhere, and is listed and removed by Erase everything', () => {
+    const here = createMemoryStorage();
+    expect(putEntry(here, REMINDERS, record)).toEqual({ ok: true });
+    const file = JSON.parse(createBackup(here, new Date('2026-12-02T00:00:00.000Z')));
+    expect(file.collections.reminders).toEqual({ format: 1, entries: [record] });
+
+    const elsewhere = createMemoryStorage();
+    const restored = restoreBackupText(elsewhere, JSON.stringify(file), []);
+    expect(restored.ok && restored.report.collections).toEqual([
+      { words: { one: '1 check-in reminder', many: '{count} check-in reminders' }, addedCount: 1, updatedCount: 0, unreadableCount: 0, isNewer: false },
+    ]);
+    expect(loadCollection(elsewhere, REMINDERS).entries).toEqual([record]);
+
+    expect(describeKept(elsewhere).collections).toEqual([{ words: { one: '1 check-in reminder', many: '{count} check-in reminders' }, count: 1 }]);
+    eraseStoredData(elsewhere);
+    expect(elsewhere.data.size).toBe(0);
   });
 });
 
