@@ -61,7 +61,8 @@ describe('check-in reminders', () => {
       await page.waitForSelector('#result-heading');
 
       const open = page.getByRole('button', { name: 'Remind me to check in' });
-      await open.click();
+      await open.focus();
+      await page.keyboard.press('Enter');
       await expect.poll(() => open.getAttribute('aria-expanded')).toBe('true');
       const week = page.getByRole('radio', { name: /^In one week/ });
       await expect.poll(() => week.evaluate((input) => input === document.activeElement)).toBe(true);
@@ -86,11 +87,18 @@ describe('check-in reminders', () => {
       expect(first.alarm.getFirstPropertyValue('description')).toBeTruthy();
       await expect.poll(() => page.locator('.reminder-status').textContent()).toMatch(/^Downloaded\. Open the file to add the reminder/);
 
-      await page.getByRole('radio', { name: /^In one month/ }).check();
-      const second = await download(page);
+      // By keyboard: the arrow picks the month, Tab reaches the download button, Enter downloads.
+      await week.focus();
+      await page.keyboard.press('ArrowDown');
+      expect(await page.getByRole('radio', { name: /^In one month/ }).isChecked()).toBe(true);
+      await page.keyboard.press('Tab');
+      expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Download the reminder');
+      const [keyed] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
+      const second = { event: new ICAL.Event(new ICAL.Component(ICAL.parse(await readFile((await keyed.path())!, 'utf8'))).getFirstSubcomponent('vevent')!) };
       expect(second.event.uid).toBe(first.event.uid);
       expect(second.event.sequence).toBe(1);
-      expect(startOf(second.event)[3]).toBe(19);
+      const lastDay = new Date(now.getFullYear(), now.getMonth() + 2, 0).getDate();
+      expect(startOf(second.event)).toEqual(expected(new Date(now.getFullYear(), now.getMonth() + 1, Math.min(now.getDate(), lastDay))));
       await expect.poll(() => page.locator('.reminder-status').textContent()).toMatch(/moves the reminder to/);
       const kept = await page.evaluate(() => JSON.parse(localStorage.getItem('letting-go:reminders') ?? 'null'));
       expect(kept).toMatchObject({ format: 1, entries: [{ id: quiz.id, uid: first.event.uid, sequence: 1 }] });
