@@ -16,7 +16,9 @@ import { sectionSchema } from './features/guide/section-schema';
 import { topicSchema } from './features/guide/topic-schema';
 import { checkQuizReferences } from './features/quiz/quiz-rules';
 import { quizSchema } from './features/quiz/quiz-schema';
-import { checkSynonyms } from './features/search/search-rules';
+import { rankingSchema } from './features/search/ranking-schema';
+import { checkRanking, checkSynonyms } from './features/search/search-rules';
+import { stopWordsSchema } from './features/search/stop-words-schema';
 import { synonymsSchema } from './features/search/synonyms-schema';
 import { checkHelplines } from './features/help/help-rules';
 import { helplinesSchema } from './features/help/helpline-schema';
@@ -28,6 +30,8 @@ export interface ContentSet {
   pages: ContentFile[];
   quizzes: ContentFile[];
   synonyms: ContentFile;
+  ranking: ContentFile;
+  stopWords: ContentFile;
   helplines: ContentFile;
 }
 
@@ -39,6 +43,8 @@ export function readContent(root: string): ContentSet {
     pages: readContentFolder(root, 'pages'),
     quizzes: readContentFolder(root, 'quizzes'),
     synonyms: readContentFile(root, 'search/synonyms.yaml'),
+    ranking: readContentFile(root, 'search/ranking.yaml'),
+    stopWords: readContentFile(root, 'search/stop-words.yaml'),
     helplines: readContentFile(root, 'help/helplines.yaml'),
   };
 }
@@ -65,7 +71,11 @@ export function checkContent(content: ContentSet): ContentProblem[] {
   const pages = parseAll(content.pages, pageSchema);
   const quizzes = parseAll(content.quizzes, quizSchema);
   const synonymsFile = content.synonyms.filePath;
-  const synonymsProblems = checkAgainstSchema(synonymsFile, content.synonyms.data, synonymsSchema);
+  const searchProblems = [
+    ...checkAgainstSchema(synonymsFile, content.synonyms.data, synonymsSchema),
+    ...checkAgainstSchema(content.ranking.filePath, content.ranking.data, rankingSchema),
+    ...checkAgainstSchema(content.stopWords.filePath, content.stopWords.data, stopWordsSchema),
+  ];
   const helplinesFile = content.helplines.filePath;
   const helplinesProblems = checkAgainstSchema(helplinesFile, content.helplines.data, helplinesSchema);
   const fileProblems = [
@@ -73,7 +83,7 @@ export function checkContent(content: ContentSet): ContentProblem[] {
     ...topics.problems,
     ...pages.problems,
     ...quizzes.problems,
-    ...synonymsProblems,
+    ...searchProblems,
     ...helplinesProblems,
   ];
   // Rules across files need every file: with a broken one, they would only repeat its problem.
@@ -88,6 +98,7 @@ export function checkContent(content: ContentSet): ContentProblem[] {
       quizzes: new Set(content.quizzes.map(({ id }) => id)),
       topics: new Set(content.topics.map(({ id }) => id)),
     }),
+    ...checkRanking(content.ranking.filePath, rankingSchema.parse(content.ranking.data)),
     ...checkHelplines(helplinesFile, helplinesSchema.parse(content.helplines.data)),
   ];
 }
@@ -101,7 +112,7 @@ export default function contentCheck(): AstroIntegration {
         const started = performance.now();
         const content = readContent(fileURLToPath(config.root));
         assertNoProblems(checkContent(content));
-        const count = content.guide.length + content.topics.length + content.pages.length + content.quizzes.length + 2;
+        const count = content.guide.length + content.topics.length + content.pages.length + content.quizzes.length + 4;
         logger.info(`Checked ${count} content files in ${(performance.now() - started).toFixed(0)} ms.`);
       },
     },

@@ -50,6 +50,7 @@ export const ROUTES = {
   help: defineRoute('/help/', 'core'),
   rightNow: defineRoute('/right-now/', 'core'),
   abuse: defineRoute('/if-your-ex-hurt-you/', 'core'),
+  questions: defineRoute('/questions/', 'first'),
   offline: defineRoute('/offline/', 'core'),
   guide: defineRoute('/guide/', 'first'),
   guideAll: defineRoute('/guide/all/', 'rest'),
@@ -70,7 +71,7 @@ export type RouteName = keyof typeof ROUTES;
 export const ASSETS = {
   /** The service worker; its scope is the whole site. */
   serviceWorker: '/sw.js',
-  /** Pagefind's bundle folder: runtime, WebAssembly and index. */
+  /** The search bundle's folder: Pagefind's index, with the tuning and vocabulary beside it. */
   searchBundle: '/pagefind/',
   manifest: '/manifest.webmanifest',
   favicon: '/favicon.svg',

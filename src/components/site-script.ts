@@ -1,7 +1,7 @@
 /**
  * The one script every page loads: it wires the theme toggle and the quick exit (on the pages that have
  * one), and waits for a sign that the reader wants to search (pointer over or focus on the header's search
- * link, a click on it, `/` or Ctrl/Cmd+K). Only then is the search UI's code imported, and with it Pagefind
+ * link, a click on it, `/` or Ctrl/Cmd+K). Only then is the search UI's code imported, and with it the index
  * (on /search/ that happens at once); a click opens the dialog once it is ready, or follows the link to
  * /search/ when it cannot load. A page opened from a search result (its URL carries `?highlight=`) also
  * loads Pagefind's highlight script to mark the words.
@@ -29,7 +29,7 @@ let ready: Promise<SiteSearch | null> | undefined;
 
 /** Imports the search UI (once) and resolves to the upgraded header element; null when that failed. */
 function prepare(): Promise<SiteSearch | null> {
-  // By URL, not `import('../features/search/search-ui')`: see src/features/search/search-ui-chunk.ts.
+  // By URL, not `import('../features/search/search-ui')`: see src/kit/chunk-url.ts.
   ready ??= (import(/* @vite-ignore */ searchUiUrl) as Promise<typeof import('../features/search/search-ui')>)
     .then(({ defineSiteSearch, defineSearchPage }) => {
       defineSiteSearch();

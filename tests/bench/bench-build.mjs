@@ -29,14 +29,17 @@ function textBetween(random, vocabulary, min, max) {
   return text.length <= max ? text : `${text.slice(0, max - 1).replace(/\s+\S*$/, '')}.`;
 }
 
-/** One generated guide section, shaped like the real ones: about 1,000 words under four headings. */
+/**
+ * One generated guide section, shaped like the real ones: about 650 words (the content rules allow 400 to 900)
+ * under four headings.
+ */
 function makeSection(random, vocabulary, index, order, topics) {
   const words = (count) => Array.from({ length: count }, () => vocabulary.pick()).join(' ');
   const paragraph = () => Array.from({ length: 4 + Math.floor(random() * 3) }, () => sentence(random, vocabulary)).join(' ');
   const sectionTopics = [...new Set([topics[index % topics.length], topics[(index * 7 + 3) % topics.length]])];
   const body = [paragraph(), paragraph()];
   for (let heading = 0; heading < 4; heading += 1) {
-    body.push(`## ${words(3)} ${heading + 1}`, paragraph(), paragraph(), paragraph());
+    body.push(`## ${words(3)} ${heading + 1}`, paragraph(), paragraph());
   }
   const frontmatter = [
     `title: Generated section ${index + 1}`,

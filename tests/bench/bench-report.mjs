@@ -93,7 +93,7 @@ export function printReport(report, { lighthouseRuns, realSections }) {
   );
   if (report.firstVisits.length > 0) {
     console.log('\nJS = script files + inline scripts; inline scripts travel inside the HTML, so HTML+CSS+JS counts them once.');
-    console.log('Other = what the page fetches besides (the search page loads its index and WebAssembly).');
+    console.log('Other = what the page fetches besides (the search page loads its index).');
     console.log('Then, SW precache = what the service worker downloads once the page has loaded (once per build); not in the totals.');
   }
 

@@ -195,7 +195,7 @@ describe('site search: arriving from a result', () => {
       // Intent (pointer over the search) loads the UI and Pagefind, and only then.
       await page.locator('a[data-search-open]').hover();
       await expect
-        .poll(() => requests.some((request) => request.url().endsWith('/pagefind/pagefind.js')), { timeout: 10_000 })
+        .poll(() => requests.some((request) => new URL(request.url()).pathname === '/pagefind/pagefind-entry.json'), { timeout: 10_000 })
         .toBe(true);
     });
   });
@@ -307,9 +307,11 @@ describe('site search: accessibility (axe, WCAG 2.2 A/AA)', () => {
         expect(await page.locator('#site-search-results [role="option"]').count()).toBeGreaterThan(1);
         const dialog = await new AxeBuilder({ page }).withTags(WCAG_TAGS).setLegacyMode(true).analyze();
 
-        await page.goto('/search/?q=anger');
+        // A misspelt query, so the correction line and its link are checked too.
+        await page.goto('/search/?q=revnge');
         await settle(page);
         await expect.poll(() => page.locator('search-page .result').count(), { timeout: 10_000 }).toBeGreaterThan(1);
+        expect(await page.locator('search-page [data-search-status] a[data-search-exact]').count()).toBe(1);
         const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).setLegacyMode(true).analyze();
 
         const found = [

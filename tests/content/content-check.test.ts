@@ -5,6 +5,8 @@ import { rootDir } from '../harness/dist.ts';
 import { pageSchema } from '../../src/features/guide/page-schema';
 import { sectionSchema, tryThisSchema } from '../../src/features/guide/section-schema';
 import { topicSchema } from '../../src/features/guide/topic-schema';
+import { crisisGroupSchema, rankingSchema } from '../../src/features/search/ranking-schema';
+import { stopWordsSchema } from '../../src/features/search/stop-words-schema';
 import { helplineRegionSchema, helplineSchema, helplineSourceSchema, helplinesSchema, type Helplines } from '../../src/features/help/helpline-schema';
 import {
   quizBandSchema,
@@ -33,6 +35,7 @@ function fileOf(files: ContentSet['guide'], id: string) {
 }
 
 const section = (content: ContentSet) => fileOf(content.guide, 'turning-rage-into-fuel');
+const crisis = (content: ContentSet) => (content.ranking.data as { crisis: Array<{ pages: string[]; terms: string[] }> }).crisis;
 const quiz = (content: ContentSet) => fileOf(content.quizzes, 'anger');
 const helplines = (content: ContentSet) => content.helplines.data as Helplines;
 /** The UK's lines in a copy of the helplines: emergency, Samaritans, Shout, Refuge, then two without numbers. */
@@ -238,6 +241,37 @@ const cases: RuleCase[] = [
     change: (content) => void Object.assign(content.synonyms.data as object, { help: ['words'] }),
     line: /^content\/search\/synonyms\.yaml → help: use a site path with slashes at both ends/,
   },
+  // Ranking names pages by route, and each crisis term once, as search reads it.
+  {
+    name: 'a crisis group naming a page by a route that does not exist',
+    change: (content) => void (crisis(content)[0]!.pages = ['helpline']),
+    line: /^content\/search\/ranking\.yaml → crisis\[0\]\.pages\[0\]: name a page by its route in src\/routes\.ts: one of home, help, rightNow/,
+  },
+  {
+    name: 'a crisis term written with an apostrophe',
+    change: (content) => void crisis(content)[0]!.terms.push("can't go on any more"),
+    line: /^content\/search\/ranking\.yaml → crisis\[0\]\.terms\[\d+\]: write a term in lower case, words separated by one space, without punctuation/,
+  },
+  {
+    name: 'a crisis term in two groups',
+    change: (content) => void crisis(content)[1]!.terms.push(crisis(content)[0]!.terms[0]!),
+    line: /^content\/search\/ranking\.yaml → crisis\[1\]\.terms\[\d+\]: "suicide" is already a term of the group "self-harm"\./,
+  },
+  {
+    name: 'a page named twice in a crisis group',
+    change: (content) => void crisis(content)[0]!.pages.push('help'),
+    line: /^content\/search\/ranking\.yaml → crisis\[0\]\.pages\[3\]: "help" is named twice in this group\./,
+  },
+  {
+    name: 'a misspelt key in the ranking',
+    change: (content) => void Object.assign(content.ranking.data as object, { wieghts: {} }),
+    line: /^content\/search\/ranking\.yaml → wieghts: "wieghts" is not a field of this file/,
+  },
+  {
+    name: 'a stop word with its apostrophe',
+    change: (content) => void (content.stopWords.data as { words: string[] }).words.push("can't"),
+    line: /^content\/search\/stop-words\.yaml → words\[\d+\]: write a stop word in lower case letters only/,
+  },
 ];
 
 describe('each content rule', () => {
@@ -260,6 +294,9 @@ describe('the content schemas', () => {
     'quiz link': quizLinkSchema,
     'quiz item': quizItemSchema,
     'quiz band': quizBandSchema,
+    ranking: rankingSchema,
+    'ranking crisis group': crisisGroupSchema,
+    'stop words': stopWordsSchema,
     helplines: helplinesSchema,
     'helpline region': helplineRegionSchema,
     helpline: helplineSchema,

@@ -11,6 +11,12 @@ export const BUDGETS = {
   quizScript: 15 * 1024,
   /** My results' JavaScript on load, counted the same way (its backup code and the reminder load on use). */
   myResultsScript: 15 * 1024,
+  /**
+   * Everything the first search downloads on the real site: the search code, the index's entry, metadata and
+   * tuning, the chunks the words need and the fragments of the results shown. `npm run bench:search` puts it
+   * beside Starlight's, which is about 130 KB on the same sections; the issue asks for at most 0.95 of that.
+   */
+  searchFirstQuery: 60 * 1024,
   /** Minimum Lighthouse scores on every page type. */
   lighthouse: { performance: 98, accessibility: 100, 'best-practices': 100, seo: 100 },
 } as const;

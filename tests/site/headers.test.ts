@@ -45,13 +45,13 @@ describe('the Content-Security-Policy of every page', () => {
     expectNoProblems(pages.filter((page) => !page.policy).map((page) => `${page.path}: no CSP <meta>`));
   });
 
-  it("allows scripts only from 'self', by sha256 hash and with 'wasm-unsafe-eval' (search), never 'unsafe-inline'", () => {
+  it("allows scripts only from 'self' and by sha256 hash: never 'unsafe-inline', nor 'wasm-unsafe-eval' (nothing compiles WebAssembly)", () => {
     const problems = withPolicy.flatMap(({ path, policy }) => {
       const sources = policy.get('script-src') ?? [];
       const found = [
         ...['script-src-elem', 'script-src-attr'].filter((name) => policy.has(name)).map((name) => `sets ${name}`),
-        ...sources.filter((source) => !HASH.test(source) && source !== "'self'" && source !== "'wasm-unsafe-eval'").map((source) => `script-src allows ${source}`),
-        ...["'self'", "'wasm-unsafe-eval'"].filter((source) => !sources.includes(source)).map((source) => `script-src lacks ${source}`),
+        ...sources.filter((source) => !HASH.test(source) && source !== "'self'").map((source) => `script-src allows ${source}`),
+        ...["'self'"].filter((source) => !sources.includes(source)).map((source) => `script-src lacks ${source}`),
         !sources.some((source) => HASH.test(source)) && 'script-src lists no hash',
       ];
       return found.filter((problem): problem is string => Boolean(problem)).map((problem) => `${path}: ${problem}`);
@@ -111,7 +111,7 @@ describe(`${HEADERS_FILE} for static hosts`, () => {
     const asSets = (policy: Policy) => Object.fromEntries([...policy].map(([name, sources]) => [name, [...sources].sort()]));
     expect(asSets(header)).toEqual(asSets(expected));
     expect(header.get('frame-ancestors')).toEqual(["'none'"]);
-    expect(header.get('script-src')).toEqual(expect.arrayContaining(["'self'", "'wasm-unsafe-eval'"]));
+    expect(header.get('script-src')).toEqual(expect.arrayContaining(["'self'"]));
     expect(header.get('script-src')?.filter((source) => source.startsWith("'unsafe-"))).toEqual([]);
     const notCovered = withPolicy.flatMap(({ path, policy }) =>
       [...policy].flatMap(([name, sources]) =>

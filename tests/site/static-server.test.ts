@@ -33,10 +33,10 @@ describe('the static server, serving dist/', () => {
     ['/', 200, 'text/html;charset=utf-8', 'gzip'],
     [`/_astro/${astroCss}`, 200, 'text/css', 'gzip'],
     ['/sw.js', 200, 'text/javascript', 'gzip'],
-    ['/pagefind/pagefind.js', 200, 'text/javascript', 'gzip'],
-    // Pagefind's binary files: the type it fetches them as, and not compressed again.
+    ['/pagefind/pagefind-highlight.js', 200, 'text/javascript', 'gzip'],
+    ['/pagefind/tuning.json', 200, 'application/json', 'gzip'],
+    // Pagefind's binary files: served as bytes, and not compressed again (they are gzip data already).
     [`/pagefind/${pagefindMeta}`, 200, 'application/octet-stream', null],
-    ['/pagefind/wasm.en.pagefind', 200, 'application/octet-stream', null],
     ['/no/such/page/', 404, 'text/html; charset=utf-8', 'gzip'],
     // The host reads the rules file; it never serves it.
     ['/_headers', 404, 'text/html; charset=utf-8', 'gzip'],

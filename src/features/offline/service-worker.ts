@@ -4,8 +4,8 @@
  * arrived, and the cleanup of other builds' caches are Workbox's tested code.
  *
  * What this module decides:
- * - What is precached: every page, style, script, icon and the Pagefind bundle (its runtime, WebAssembly,
- *   index, fragments and filters), chosen by file type so that host files such as `_headers` never are.
+ * - What is precached: every page, style, script, icon and the search bundle (Pagefind's index,
+ *   fragments and filters, with the tuning and vocabulary), chosen by file type so that host files such as `_headers` never are.
  *   When that outgrows the budget, the most important part that fits (offline-precache-plan.ts).
  * - The build id: a hash of every precached file's URL and content. It is part of the cache name, so
  *   each build installs into a cache of its own while the previous worker goes on serving the old one;
@@ -53,9 +53,7 @@ const PRECACHED_TYPES = [
   'avif',
   'jpg',
   'woff2',
-  'wasm',
-  // Pagefind's bundle: WebAssembly, metadata, index chunks, fragments and filters.
-  'pagefind',
+  // The search index Pagefind writes: metadata, index chunks, fragments and filters.
   'pf_meta',
   'pf_index',
   'pf_fragment',
@@ -65,11 +63,9 @@ const PRECACHED_TYPES = [
 /**
  * Built files that are not precached:
  * - the worker itself (the browser fetches it to look for updates);
- * - the 404 page: unknown URLs get the offline page when there is no network;
- * - Pagefind's language-neutral WebAssembly: every page is indexed as English (forceLanguage in
- *   pagefind.ts), so the browser only ever loads wasm.en.pagefind.
+ * - the 404 page: unknown URLs get the offline page when there is no network.
  */
-const NOT_PRECACHED = [SW_FILE, 'workbox-*.js', '404.html', 'pagefind/wasm.unknown.pagefind'];
+const NOT_PRECACHED = [SW_FILE, 'workbox-*.js', '404.html'];
 
 /**
  * The URL a built file is precached under: root-relative with the site's base path in front, and a

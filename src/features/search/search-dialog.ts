@@ -1,26 +1,27 @@
 /**
- * The search dialog: `<site-search>` wraps the header's search form and a `<dialog>` (both rendered
- * by SiteSearch.astro). This module is imported only when a reader shows intent (see site.ts);
+ * The search dialog: `<site-search>` wraps the header's search link and a `<dialog>` (both rendered
+ * by SiteSearch.astro). This module is imported only when a reader shows intent (see src/components/site-script.ts);
  * defining the element upgrades the one already on the page.
  *
  * Inside the dialog the input is a combobox: results appear as the reader types, Up/Down move through
  * them (focus stays in the input, the active result is its aria-activedescendant), Enter opens the
  * active result or, with none active, the full results page; Escape closes the dialog and focus goes
- * back where it was. A status line announces how many results there are.
+ * back where it was. A status line announces how many results there are and what search did with the
+ * words (a correction, with a link to search the words as typed instead; a word left out; help first).
  */
 import { loadSearch, preloadQuery, runSearch } from './search-engine';
-import { renderHit } from './search-render';
-import { describeCount, moveActive, normalizeQuery, serializeSearchState, EMPTY_STATE } from './search-state';
+import { EXACT_LINK, fillStatus, renderHit } from './search-render';
+import { describeReport, moveActive, normalizeQuery, serializeSearchState, EMPTY_STATE } from './search-state';
 
 /** Results shown in the dialog; the rest are a click away on the results page. */
 const DIALOG_LIMIT = 8;
-/** Pause after the last keystroke before searching (Pagefind preloads during it). */
+/** Pause after the last keystroke before searching (the index chunks load during it). */
 const DEBOUNCE_MS = 90;
 
 
 /** The results page for a query; its address comes from the layout (`data-search-page` on <html>). */
-function searchPageUrl(query: string): string {
-  return `${document.documentElement.dataset.searchPage ?? ''}${serializeSearchState({ ...EMPTY_STATE, q: query })}`;
+function searchPageUrl(query: string, exact = false): string {
+  return `${document.documentElement.dataset.searchPage ?? ''}${serializeSearchState({ ...EMPTY_STATE, q: query, exact })}`;
 }
 
 export class SiteSearchElement extends HTMLElement {
@@ -30,11 +31,12 @@ export class SiteSearchElement extends HTMLElement {
   #status!: HTMLElement;
   #more!: HTMLAnchorElement;
   #template!: HTMLTemplateElement;
-  #headerInput: HTMLInputElement | null = null;
   #returnFocus: HTMLElement | null = null;
   #active = -1;
   #generation = 0;
   #wired = false;
+  /** Search the words as typed: set by the status line's "search for … instead", cleared by typing. */
+  #exact = false;
 
   connectedCallback(): void {
     if (this.#wired) return;
@@ -47,8 +49,18 @@ export class SiteSearchElement extends HTMLElement {
     if (!dialog || !input || !list || !status || !more || !template) return;
     this.#wired = true;
     [this.#dialog, this.#input, this.#list, this.#status, this.#more, this.#template] = [dialog, input, list, status, more, template];
-    this.#headerInput = this.querySelector<HTMLInputElement>('form:not(dialog form) input[name="q"]');
-    input.addEventListener('input', () => void this.#search());
+    input.addEventListener('input', () => {
+      this.#exact = false;
+      void this.#search();
+    });
+    // "Search for … instead": the same words, not corrected, here rather than on another page.
+    status.addEventListener('click', (event) => {
+      if (!(event.target as Element).closest(`[${EXACT_LINK}]`)) return;
+      event.preventDefault();
+      this.#exact = true;
+      void this.#search();
+      this.#input.focus();
+    });
     input.addEventListener('keydown', (event) => this.#onKey(event));
     dialog.addEventListener('close', () => this.#onClose());
     // A click on the backdrop lands on the dialog element itself.
@@ -69,11 +81,11 @@ export class SiteSearchElement extends HTMLElement {
     void loadSearch();
   }
 
-  /** Opens the dialog, starting from `query` (or what the header field holds). */
+  /** Opens the dialog, starting from `query` if one is given. */
   open(query?: string): void {
     if (!this.#wired || this.#dialog.open) return;
     this.#returnFocus = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    const start = normalizeQuery(query ?? this.#headerInput?.value);
+    const start = normalizeQuery(query);
     if (start) this.#input.value = start;
     this.#dialog.showModal();
     this.#input.focus();
@@ -112,7 +124,7 @@ export class SiteSearchElement extends HTMLElement {
     const option = this.#options()[this.#active];
     const query = normalizeQuery(this.#input.value);
     if (option) location.assign(option.href);
-    else if (query) location.assign(searchPageUrl(query));
+    else if (query) location.assign(searchPageUrl(query, this.#exact));
   }
 
   #setActive(index: number, scroll: boolean): void {
@@ -148,10 +160,10 @@ export class SiteSearchElement extends HTMLElement {
       if ((await loadSearch()) === null && generation === this.#generation) this.#unavailable();
       return;
     }
-    void preloadQuery(query);
+    void preloadQuery(this.#input.value);
     let outcome;
     try {
-      outcome = await runSearch(query, { limit: DIALOG_LIMIT, debounceMs: DEBOUNCE_MS });
+      outcome = await runSearch(query, { limit: DIALOG_LIMIT, debounceMs: DEBOUNCE_MS, exact: this.#exact });
     } catch {
       outcome = null;
     }
@@ -169,10 +181,10 @@ export class SiteSearchElement extends HTMLElement {
     // New results, new choice: nothing is active until the reader presses an arrow key again.
     this.#setActive(-1, false);
     this.#setExpanded(options.length > 0);
-    this.#more.href = searchPageUrl(query);
+    this.#more.href = searchPageUrl(query, this.#exact);
     this.#more.hidden = outcome.total === 0;
     this.#more.textContent = outcome.total > DIALOG_LIMIT ? `See all ${outcome.total} results` : 'Filter these results';
-    this.#say(describeCount(outcome.total, query));
+    fillStatus(this.#status, describeReport(outcome, query), searchPageUrl(query, true));
   }
 
   #unavailable(): void {

@@ -1,107 +1,148 @@
 /**
- * Loads Pagefind's browser API on demand and runs searches with it. Nothing here runs until a reader
- * shows they want to search. When there is no index (e.g. under `astro dev` before any build) or it
- * fails to load, `loadSearch` resolves to null and the UI says that search is unavailable; Pagefind
- * is then never imported, so it cannot log its own errors.
+ * Loads the site's search on demand and runs searches with it: the index (through the site's reader),
+ * its tuning and, only when a word needs correcting, the vocabulary (see search-tuning.ts). Nothing here
+ * runs until a reader shows they want to search. When there is no index (e.g. under `astro dev` before
+ * any build) or it fails to load, `loadSearch` resolves to null and the UI says that search is
+ * unavailable.
  */
-import { HIGHLIGHT_PARAM, toSearchHit, type PagefindResultData, type SearchHit } from './search-state';
+import { ENTRY_FILE, SiteIndex } from './reader/site-index';
+import type { MatchMode } from './reader/index-search';
+import { toSearchHit } from './search-excerpt';
+import { planQuery, type PlanIndex } from './search-plan';
+import { HIGHLIGHT_PARAM, type SearchHit, type SearchReport } from './search-state';
+import { pageWeight, TUNING_FILE, VOCABULARY_FILE, type SearchTuning } from './search-tuning';
+import { splitWords } from './search-words';
 
-/** Where the build writes Pagefind's bundle: the layout names it on <html> (`data-search-bundle`). */
+/** Words in an excerpt. */
+const EXCERPT_WORDS = 22;
+
+/** Where the build writes the search bundle, and the site's home: the layout names both on <html>. */
 function bundlePath(): string {
   return document.documentElement.dataset.searchBundle ?? '';
 }
 
-/**
- * Ranking. Words in a page's title and headings already count more (Pagefind weighs metadata and
- * headings); page keywords count a lot, so "meaning" finds the purpose section above pages that only
- * say "means"; a topic page's keywords count a little less, so a synonym lists the section that deals
- * with it first and its topic page second.
- */
-const RANKING = { metaWeights: { title: 5, keywords: 4, topic_keywords: 2.5 } };
-
-/** The part of Pagefind's browser API this site uses. */
-interface PagefindResult {
-  id: string;
-  score: number;
-  data(): Promise<PagefindResultData>;
-}
-interface PagefindResponse {
-  results: PagefindResult[];
-  unfilteredResultCount: number;
-}
-interface PagefindSearchOptions {
-  filters?: Record<string, string>;
-}
-interface PagefindApi {
-  options(options: Record<string, unknown>): Promise<void>;
-  init(): Promise<void>;
-  search(term: string, options?: PagefindSearchOptions): Promise<PagefindResponse>;
-  debouncedSearch(term: string, options?: PagefindSearchOptions, timeoutMs?: number): Promise<PagefindResponse | null>;
-  preload(term: string, options?: PagefindSearchOptions): Promise<void>;
+function siteRoot(): string {
+  return document.documentElement.dataset.siteRoot ?? '/';
 }
 
-/** Results of one search: how many pages matched, and the first few ready to show. */
-export interface SearchOutcome {
-  total: number;
-  hits: SearchHit[];
+/** One file of the bundle; the entry file always fresh, so a new deploy's index is used at once. */
+async function fetchBundleFile(path: string): Promise<Uint8Array | null> {
+  const response = await fetch(`${bundlePath()}${path}`, path === ENTRY_FILE ? { cache: 'no-cache' } : {});
+  return response.ok ? new Uint8Array(await response.arrayBuffer()) : null;
 }
 
-let loading: Promise<PagefindApi | null> | undefined;
+/** Search, loaded: the index and how to read queries against it. */
+interface LoadedSearch {
+  index: SiteIndex;
+  tuning: SearchTuning;
+  stopWords: ReadonlySet<string>;
+}
 
-async function load(): Promise<PagefindApi | null> {
+let loading: Promise<LoadedSearch | null> | undefined;
+
+async function load(): Promise<LoadedSearch | null> {
   try {
-    // A cheap check first: without an index, importing Pagefind would only fail noisily.
-    const entry = await fetch(`${bundlePath()}pagefind-entry.json`, { cache: 'no-cache' });
-    if (!entry.ok) return null;
-    // Read the small body so the request completes rather than stays open.
-    await entry.arrayBuffer();
-    // Pagefind's browser API, loaded as it is: the bundler must not touch this import.
-    const pagefind = (await import(/* @vite-ignore */ `${bundlePath()}pagefind.js`)) as PagefindApi;
-    await pagefind.options({
-      // The index is small: searching on the main thread skips downloading Pagefind a second time
-      // as a worker script.
-      noWorker: true,
-      basePath: bundlePath(),
-      excerptLength: 22,
-      excerptEllipsis: '…',
-      highlightParam: HIGHLIGHT_PARAM,
-      ranking: RANKING,
-    });
-    await pagefind.init();
-    return pagefind;
+    if (typeof DecompressionStream === 'undefined') return null;
+    const [index, tuningBytes] = await Promise.all([SiteIndex.open(fetchBundleFile), fetchBundleFile(TUNING_FILE)]);
+    if (!tuningBytes) return null;
+    const tuning = JSON.parse(new TextDecoder().decode(tuningBytes)) as SearchTuning;
+    return { index, tuning, stopWords: new Set(tuning.stopWords) };
   } catch {
     return null;
   }
 }
 
 /**
- * Loads Pagefind once (later calls share the first load); resolves to null when search is unavailable.
+ * Loads search once (later calls share the first load); resolves to null when search is unavailable.
  * A failed load is not retried on this page: the answer would very likely be the same.
  */
-export function loadSearch(): Promise<PagefindApi | null> {
+export function loadSearch(): Promise<LoadedSearch | null> {
   loading ??= load();
   return loading;
 }
 
-/** Starts loading the index chunks for a query while the reader is still typing. */
-export async function preloadQuery(query: string): Promise<void> {
-  const pagefind = await loadSearch();
-  await pagefind?.preload(query).catch(() => undefined);
+let vocabulary: Promise<string[]> | undefined;
+
+/** The site's words, most frequent first (an empty list when they cannot be loaded: nothing is corrected then). */
+function loadVocabulary(): Promise<string[]> {
+  vocabulary ??= fetchBundleFile(VOCABULARY_FILE)
+    .then((bytes) => (bytes ? (JSON.parse(new TextDecoder().decode(bytes)) as string[]) : []))
+    .catch(() => {
+      vocabulary = undefined;
+      return [];
+    });
+  return vocabulary;
 }
 
+/** An index of at most this many chunks is small enough to load whole at the first keystroke. */
+const SMALL_INDEX_CHUNKS = 2;
+
 /**
- * Searches and prepares the first `limit` results. Resolves to null when a newer search made this
- * one moot (with `debounceMs`) or when search is unavailable; check `loadSearch()` to tell apart.
+ * Starts loading the index chunks for a query while the reader is still typing. On a small index every
+ * word's chunks, at once; on a large one only the words the reader has finished (followed by a space):
+ * each beginning of the word still being typed ("b", "be", "bel"…) would fetch chunks the finished word
+ * does not need.
+ */
+export async function preloadQuery(query: string): Promise<void> {
+  const search = await loadSearch();
+  if (!search) return;
+  const words = splitWords(query);
+  if (search.index.meta.chunks.length > SMALL_INDEX_CHUNKS && !/\s$/.test(query)) words.pop();
+  await search.index.prepare(words).catch(() => undefined);
+}
+
+/** Results of one search: what the status line reports, and the results asked for, ready to show. */
+export interface SearchOutcome extends SearchReport {
+  hits: SearchHit[];
+}
+
+export interface SearchOptions {
+  /** Filter name → value (`type: 'quiz'`). */
+  filters?: Record<string, string>;
+  /** How many results to prepare, from `offset`. */
+  limit?: number;
+  offset?: number;
+  /** Wait this long first; a newer search in the meantime makes this one resolve to null. */
+  debounceMs?: number;
+  /** Search the words as typed, without correcting them. */
+  exact?: boolean;
+}
+
+let latestDebounced = 0;
+
+/**
+ * Searches and prepares results `offset` to `offset + limit`. Resolves to null when a newer search made
+ * this one moot (with `debounceMs`) or when search is unavailable; check `loadSearch()` to tell apart.
  */
 export async function runSearch(
   query: string,
-  { filters = {}, limit = 10, debounceMs = 0 }: { filters?: Record<string, string>; limit?: number; debounceMs?: number } = {},
+  { filters = {}, limit = 10, offset = 0, debounceMs = 0, exact = false }: SearchOptions = {},
 ): Promise<SearchOutcome | null> {
-  const pagefind = await loadSearch();
-  if (!pagefind) return null;
-  const response =
-    debounceMs > 0 ? await pagefind.debouncedSearch(query, { filters }, debounceMs) : await pagefind.search(query, { filters });
-  if (!response) return null;
-  const data = await Promise.all(response.results.slice(0, limit).map((result) => result.data()));
-  return { total: response.results.length, hits: data.map(toSearchHit) };
+  if (debounceMs > 0) {
+    const ticket = ++latestDebounced;
+    await new Promise((resolve) => setTimeout(resolve, debounceMs));
+    if (ticket !== latestDebounced) return null;
+  }
+  const search = await loadSearch();
+  if (!search) return null;
+  const { index, tuning, stopWords } = search;
+  const planIndex: PlanIndex = {
+    search: (words: readonly string[], mode: MatchMode) =>
+      index.search(words, { mode, filters, fieldWeights: tuning.fields, pageWeight: (page) => pageWeight(tuning, page) }),
+    has: (word) => index.has(word),
+    hasExactly: (word) => index.hasExactly(word),
+  };
+  const plan = await planQuery(query, planIndex, { stopWords, crisis: tuning.crisis }, { exact, vocabulary: loadVocabulary });
+  const shown = plan.pages.slice(offset, offset + limit);
+  const fragments = await Promise.all(shown.map((scored) => index.fragment(scored.page)));
+  const hitOptions = { siteRoot: siteRoot(), highlightParam: HIGHLIGHT_PARAM, highlight: plan.words, excerptWords: EXCERPT_WORDS };
+  return {
+    total: plan.pages.length,
+    hits: fragments.map((fragment, position) => toSearchHit(fragment, shown[position]!, hitOptions)),
+    corrections: plan.corrections,
+    leftOut: plan.leftOut,
+    searched: plan.words.join(' '),
+    isPartial: plan.mode === 'any',
+    isCrisis: plan.crisis !== null,
+  };
 }

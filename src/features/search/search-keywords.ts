@@ -8,18 +8,6 @@ import { assertNoProblems, checkAgainstSchema } from '../../kit/content-problems
 import { synonymsSchema } from './synonyms-schema';
 import synonymsSource from '../../../content/search/synonyms.yaml?raw';
 
-/**
- * The Pagefind metadata fields that carry keywords. A topic page is a hub that points to sections, so
- * its words go in a field of their own, weighted a little lower at search time: a synonym then lists
- * the section that deals with it first and the topic page after it.
- */
-export const KEYWORD_FIELDS = { page: 'keywords', topic: 'topic_keywords' } as const;
-
-/** The field a page's keywords go in, by its result type. */
-export function keywordFieldFor(type: string): string {
-  return type === 'topic' ? KEYWORD_FIELDS.topic : KEYWORD_FIELDS.page;
-}
-
 /** Parses the synonyms file: page path → words. Throws with the file and the problem when it is malformed. */
 export function parseSynonyms(source: string, file = 'content/search/synonyms.yaml'): Map<string, string[]> {
   const data: unknown = parse(source) ?? {};

@@ -1,20 +1,15 @@
 /**
- * The /search/ page: `<search-page>` reads `q`, `type` and `topic` from the URL, fills its form and
- * searches; typing or changing a filter searches again and rewrites the URL (replaceState, so Back
+ * The /search/ page: `<search-page>` reads `q`, `type`, `topic` and `exact` from the URL, fills its form
+ * and searches; typing or changing a filter searches again and rewrites the URL (replaceState, so Back
  * still leaves the page), which makes every state of the page a link that can be shared or reloaded.
+ * Results come ten at a time, with a button for the next ten.
  */
 import { loadSearch, runSearch } from './search-engine';
-import { renderHit } from './search-render';
-import {
-  describeCount,
-  parseSearchState,
-  serializeSearchState,
-  toPagefindFilters,
-  type SearchState,
-} from './search-state';
+import { EXACT_LINK, fillStatus, renderHit } from './search-render';
+import { describeReport, parseSearchState, serializeSearchState, toIndexFilters, type SearchState } from './search-state';
 
-/** Results shown on the page; more than this means the words are too general to be useful anyway. */
-const PAGE_LIMIT = 30;
+/** Results shown at first, and added by each press of "Show more results". */
+const PAGE_STEP = 10;
 const DEBOUNCE_MS = 150;
 
 export class SearchPageElement extends HTMLElement {
@@ -25,7 +20,10 @@ export class SearchPageElement extends HTMLElement {
   #status!: HTMLElement;
   #results!: HTMLOListElement;
   #template!: HTMLTemplateElement;
+  #more: HTMLButtonElement | null = null;
   #generation = 0;
+  /** Search the words as typed (the URL's `exact=1`): set by "search for … instead", cleared by typing. */
+  #exact = false;
 
   connectedCallback(): void {
     const form = this.querySelector('form');
@@ -38,13 +36,24 @@ export class SearchPageElement extends HTMLElement {
     if (!form || !query || !type || !topic || !status || !results || !template) return;
     [this.#form, this.#query, this.#type, this.#topic] = [form, query, type, topic];
     [this.#status, this.#results, this.#template] = [status, results, template];
+    this.#more = this.querySelector<HTMLButtonElement>('[data-search-more]');
 
     this.#apply(parseSearchState(location.search));
     form.addEventListener('submit', (event) => {
       event.preventDefault();
       void this.#search(0);
     });
-    query.addEventListener('input', () => void this.#search(DEBOUNCE_MS));
+    query.addEventListener('input', () => {
+      this.#exact = false;
+      void this.#search(DEBOUNCE_MS);
+    });
+    status.addEventListener('click', (event) => {
+      if (!(event.target as Element).closest(`[${EXACT_LINK}]`)) return;
+      event.preventDefault();
+      this.#exact = true;
+      void this.#search(0);
+    });
+    this.#more?.addEventListener('click', () => void this.#showMore());
     for (const select of [type, topic]) select.addEventListener('change', () => void this.#search(0));
     addEventListener('popstate', () => {
       this.#apply(parseSearchState(location.search));
@@ -57,10 +66,11 @@ export class SearchPageElement extends HTMLElement {
   #state(): SearchState {
     const params = new URLSearchParams();
     for (const [name, value] of new FormData(this.#form)) if (typeof value === 'string') params.set(name, value);
-    return parseSearchState(params);
+    return { ...parseSearchState(params), exact: this.#exact };
   }
 
   #apply(state: SearchState): void {
+    this.#exact = state.exact;
     this.#query.value = state.q;
     this.#type.value = state.type ?? '';
     this.#topic.value = state.topic ?? '';
@@ -86,13 +96,14 @@ export class SearchPageElement extends HTMLElement {
     if (!state.q) {
       this.#results.replaceChildren();
       this.#results.hidden = true;
+      this.#setMore(0, 0);
       this.#status.textContent = '';
       if ((await loadSearch()) === null && generation === this.#generation) this.#unavailable();
       return;
     }
     let outcome;
     try {
-      outcome = await runSearch(state.q, { filters: toPagefindFilters(state), limit: PAGE_LIMIT, debounceMs });
+      outcome = await runSearch(state.q, { filters: toIndexFilters(state), limit: PAGE_STEP, debounceMs, exact: state.exact });
     } catch {
       outcome = null;
     }
@@ -103,13 +114,35 @@ export class SearchPageElement extends HTMLElement {
     }
     this.#results.replaceChildren(...outcome.hits.map((hit) => renderHit(this.#template, hit)));
     this.#results.hidden = outcome.hits.length === 0;
-    const message = describeCount(outcome.total, state.q, this.#filterNames(state));
-    if (this.#status.textContent !== message) this.#status.textContent = message;
+    this.#setMore(outcome.hits.length, outcome.total);
+    const exactHref = `${location.pathname}${serializeSearchState({ ...state, exact: true })}`;
+    fillStatus(this.#status, describeReport(outcome, state.q, this.#filterNames(state)), exactHref);
+  }
+
+  /** Adds the next results and moves focus to the first of them, so the keyboard carries on from there. */
+  async #showMore(): Promise<void> {
+    const generation = this.#generation;
+    const state = this.#state();
+    const shown = this.#results.children.length;
+    const outcome = await runSearch(state.q, { filters: toIndexFilters(state), limit: PAGE_STEP, offset: shown, exact: state.exact }).catch(() => null);
+    if (!outcome || generation !== this.#generation) return;
+    const added = outcome.hits.map((hit) => renderHit(this.#template, hit));
+    this.#results.append(...added);
+    this.#setMore(shown + added.length, outcome.total);
+    added[0]?.querySelector<HTMLAnchorElement>('a')?.focus();
+  }
+
+  /** Shows "Show more results" while some are not shown yet. */
+  #setMore(shown: number, total: number): void {
+    if (!this.#more) return;
+    this.#more.hidden = shown >= total;
+    this.#more.textContent = `Show more results (${total - shown} more)`;
   }
 
   #unavailable(): void {
     this.#results.replaceChildren();
     this.#results.hidden = true;
+    this.#setMore(0, 0);
     this.#status.textContent = 'Search is unavailable right now.';
     this.querySelector('[data-search-unavailable]')?.removeAttribute('hidden');
   }

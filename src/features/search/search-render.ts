@@ -3,7 +3,7 @@
  * live in the .astro components and this code only fills slots. Text goes in as text nodes: nothing
  * from the index is ever parsed as HTML.
  */
-import type { ExcerptPart, SearchHit } from './search-state';
+import { statusText, type ExcerptPart, type SearchHit, type StatusMessage } from './search-state';
 
 /** Appends an excerpt to an element, with matched words in `<mark>`. */
 export function fillExcerpt(target: Element, parts: readonly ExcerptPart[]): void {
@@ -46,4 +46,33 @@ export function renderHit(template: HTMLTemplateElement, hit: SearchHit): HTMLEl
   const related = slot(root, 'related');
   if (related && !hit.relatedOnly) related.remove();
   return root;
+}
+
+/** Marks a word the status line names (the corrected and the typed words). */
+function emphasis(text: string): HTMLElement {
+  const element = document.createElement('em');
+  element.textContent = text;
+  return element;
+}
+
+/** The attribute that marks the status line's "search for … instead" link. */
+export const EXACT_LINK = 'data-search-exact';
+
+/**
+ * Fills a live region with what a search found: "Showing results for *revenge* — search for *revnge*
+ * instead." (a link to `exactHref`), then the other sentences. Screen readers announce the whole region,
+ * so the correction is heard with the count; an unchanged message is left alone, so it is not repeated.
+ */
+export function fillStatus(target: HTMLElement, message: StatusMessage, exactHref: string): void {
+  if (target.textContent === statusText(message)) return;
+  const nodes: Array<Node | string> = [];
+  if (message.correction) {
+    const link = document.createElement('a');
+    link.href = exactHref;
+    link.setAttribute(EXACT_LINK, '');
+    link.append('search for ', emphasis(message.correction.typed), ' instead');
+    nodes.push('Showing results for ', emphasis(message.correction.searched), ' — ', link, '. ');
+  }
+  nodes.push(message.sentences.join(' '));
+  target.replaceChildren(...nodes);
 }

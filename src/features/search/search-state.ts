@@ -1,7 +1,7 @@
 /**
- * Pure helpers for site search, shared by the search dialog and the /search/ page: the search state
- * kept in the URL, the shape of one result as the UI shows it, excerpt parsing and the sentences the
- * live region announces. Nothing here touches the DOM or the network, so all of it is unit-tested.
+ * Pure functions for site search, shared by the search dialog and the /search/ page: the search state
+ * kept in the URL, the shape of one result as the UI shows it and the sentences the live region
+ * announces. Nothing here touches the DOM or the network, so all of it is unit-tested.
  */
 
 /** The kinds of page a result can be; also the values of the `type` filter set by SearchMeta. */
@@ -17,9 +17,9 @@ export const TYPE_LABELS: Record<ResultType, string> = {
 };
 
 /**
- * The query parameter Pagefind adds to result links (its values are the words to highlight). The
- * always-loaded script has its own copy in search-intent.ts, so that importing it here does not pull
- * that module into a shared chunk; a unit test keeps the two equal.
+ * The query parameter result links carry (its values are the words Pagefind's highlight script marks on
+ * the page). The always-loaded script has its own copy in search-intent.ts, so that importing it here
+ * does not pull that module into a shared chunk; a unit test keeps the two equal.
  */
 export const HIGHLIGHT_PARAM = 'highlight';
 
@@ -29,14 +29,16 @@ const TOPIC_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 /** Longest query kept; longer input is cut (nobody types more, and it bounds the work). */
 export const MAX_QUERY_LENGTH = 120;
 
-/** What the /search/ page shows: the words and the two filters, as kept in its URL. */
+/** What the /search/ page shows: the words, the two filters and whether to search the words as typed, as kept in its URL. */
 export interface SearchState {
   q: string;
   type: ResultType | null;
   topic: string | null;
+  /** Search the words exactly as typed, without correcting them (`exact=1`). */
+  exact: boolean;
 }
 
-export const EMPTY_STATE: SearchState = { q: '', type: null, topic: null };
+export const EMPTY_STATE: SearchState = { q: '', type: null, topic: null, exact: false };
 
 function isResultType(value: string | null): value is ResultType {
   return value !== null && (RESULT_TYPES as readonly string[]).includes(value);
@@ -48,8 +50,8 @@ export function normalizeQuery(value: string | null | undefined): string {
 }
 
 /**
- * Reads the state from a query string (`?q=..&type=..&topic=..`). Unknown types and malformed topic
- * ids are dropped rather than trusted, so a hand-edited URL never reaches the index as a filter.
+ * Reads the state from a query string (`?q=..&type=..&topic=..&exact=1`). Unknown types and malformed
+ * topic ids are dropped rather than trusted, so a hand-edited URL never reaches the index as a filter.
  */
 export function parseSearchState(search: string | URLSearchParams): SearchState {
   const params = typeof search === 'string' ? new URLSearchParams(search) : search;
@@ -59,6 +61,7 @@ export function parseSearchState(search: string | URLSearchParams): SearchState 
     q: normalizeQuery(params.get('q')),
     type: isResultType(type) ? type : null,
     topic: topic !== null && TOPIC_ID.test(topic) ? topic : null,
+    exact: params.get('exact') === '1',
   };
 }
 
@@ -69,12 +72,13 @@ export function serializeSearchState(state: SearchState): string {
   if (q) params.set('q', q);
   if (state.type) params.set('type', state.type);
   if (state.topic) params.set('topic', state.topic);
+  if (state.exact && q) params.set('exact', '1');
   const query = params.toString();
   return query ? `?${query}` : '';
 }
 
-/** The Pagefind `filters` option for a state: only the filters that are set. */
-export function toPagefindFilters(state: Pick<SearchState, 'type' | 'topic'>): Record<string, string> {
+/** The index filters for a state: only the filters that are set. */
+export function toIndexFilters(state: Pick<SearchState, 'type' | 'topic'>): Record<string, string> {
   const filters: Record<string, string> = {};
   if (state.type) filters.type = state.type;
   if (state.topic) filters.topic = state.topic;
@@ -85,48 +89,6 @@ export function toPagefindFilters(state: Pick<SearchState, 'type' | 'topic'>): R
 export interface ExcerptPart {
   text: string;
   marked: boolean;
-}
-
-function decodeEntities(text: string): string {
-  return text.replace(/&(lt|gt|amp|quot|#39);/g, (_, name: string) =>
-    name === 'lt' ? '<' : name === 'gt' ? '>' : name === 'amp' ? '&' : name === 'quot' ? '"' : "'",
-  );
-}
-
-/**
- * Splits a Pagefind excerpt (text with `<` and `>` escaped and matches wrapped in `<mark>`) into
- * parts, so the UI can build it from text nodes and never has to assign HTML.
- */
-export function parseExcerpt(excerpt: string): ExcerptPart[] {
-  const parts: ExcerptPart[] = [];
-  const pattern = /<mark>([\s\S]*?)<\/mark>/g;
-  let last = 0;
-  for (let match = pattern.exec(excerpt); match; match = pattern.exec(excerpt)) {
-    if (match.index > last) parts.push({ text: decodeEntities(excerpt.slice(last, match.index)), marked: false });
-    parts.push({ text: decodeEntities(match[1]!), marked: true });
-    last = match.index + match[0].length;
-  }
-  if (last < excerpt.length) parts.push({ text: decodeEntities(excerpt.slice(last)), marked: false });
-  // A stray tag (there should be none) is shown as text rather than interpreted.
-  return parts.filter((part) => part.text.length > 0);
-}
-
-/** A sub-result as Pagefind returns it: one heading's part of the page. */
-export interface PagefindSubResult {
-  title: string;
-  url: string;
-  excerpt: string;
-  anchor?: { element: string; id: string; text?: string };
-  weighted_locations?: Array<{ weight: number; balanced_score: number; location: number }>;
-}
-
-/** The fields of a Pagefind result's data that the UI uses. */
-export interface PagefindResultData {
-  url: string;
-  excerpt: string;
-  meta: Record<string, string | undefined>;
-  filters?: Record<string, string[] | undefined>;
-  sub_results?: PagefindSubResult[];
 }
 
 /** One result as the UI shows it. */
@@ -145,36 +107,50 @@ export interface SearchHit {
   relatedOnly: boolean;
 }
 
-function subResultScore(sub: PagefindSubResult): number {
-  return (sub.weighted_locations ?? []).reduce((sum, location) => sum + location.balanced_score, 0);
+/** What a search found, as the UI reports it. */
+export interface SearchReport {
+  /** How many pages matched. */
+  total: number;
+  /** Words corrected from the site's vocabulary: as typed, and as searched. */
+  corrections: ReadonlyArray<{ typed: string; searched: string }>;
+  /** Words no page has, left out. */
+  leftOut: readonly string[];
+  /** The words searched in the end, joined by spaces. */
+  searched: string;
+  /** True when no page had every word and the pages shown have some of them. */
+  isPartial: boolean;
+  /** True when the query had a crisis term, so the pages that can help come first. */
+  isCrisis: boolean;
 }
 
-/**
- * Picks the sub-result with the strongest matches (Pagefind lists them in page order), so a result
- * leads to the part of the page that is really about the query.
- */
-export function bestSubResult(subResults: readonly PagefindSubResult[] = []): PagefindSubResult | null {
-  let best: PagefindSubResult | null = null;
-  for (const sub of subResults) if (!best || subResultScore(sub) > subResultScore(best)) best = sub;
-  return best;
+/** The status line's words: a correction with its way back to the words as typed, then plain sentences. */
+export interface StatusMessage {
+  correction: { searched: string; typed: string } | null;
+  sentences: string[];
 }
 
-/** Turns a Pagefind result's data into what a result shows. */
-export function toSearchHit(data: PagefindResultData): SearchHit {
-  const declared = data.filters?.type?.[0] ?? null;
-  const type: ResultType = isResultType(declared) ? declared : 'page';
-  const sub = bestSubResult(data.sub_results);
-  const title = data.meta.title?.trim() || sub?.title?.trim() || data.url;
-  const heading = sub?.anchor ? sub.title.trim() : null;
-  return {
-    url: sub?.url ?? data.url,
-    title,
-    heading: heading && heading !== title ? heading : null,
-    excerpt: parseExcerpt(sub?.excerpt || data.excerpt),
-    type,
-    typeLabel: TYPE_LABELS[type],
-    relatedOnly: !sub,
-  };
+const quoteList = (words: readonly string[]): string => words.map((word) => `“${word}”`).join(', ');
+
+/** Everything the live region says about a search, in reading order. */
+export function describeReport(report: SearchReport, query: string, filterNames: readonly string[] = []): StatusMessage {
+  const correction = report.corrections.length > 0 ? { searched: report.searched, typed: query } : null;
+  const sentences: string[] = [];
+  if (report.leftOut.length > 0) {
+    const them = report.leftOut.length === 1 ? 'it' : 'them';
+    sentences.push(`No page uses ${quoteList(report.leftOut)}, so search left ${them} out.`);
+  }
+  if (report.isPartial && report.total > 0) sentences.push('No page has all of these words; these pages have some of them.');
+  if (report.isCrisis) sentences.push('Pages that can help right now come first.');
+  sentences.push(describeCount(report.total, correction ? report.searched : query, filterNames));
+  return { correction, sentences };
+}
+
+/** The status line as one sentence of text, as a screen reader reads it. */
+export function statusText(message: StatusMessage): string {
+  const correction = message.correction
+    ? `Showing results for ${message.correction.searched} — search for ${message.correction.typed} instead. `
+    : '';
+  return `${correction}${message.sentences.join(' ')}`;
 }
 
 /** The number of results, as the live region announces it. */

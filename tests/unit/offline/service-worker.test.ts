@@ -27,11 +27,10 @@ const SITE: Record<string, string> = {
   '404.html': '<h1>Not found</h1>',
   '_astro/site.AbCd1234.js': 'console.log(1)',
   '_astro/page.Zy-x9876.css': 'body{}',
-  'pagefind/pagefind.js': 'export {}',
-  'pagefind/pagefind-worker.js': '',
   'pagefind/pagefind-entry.json': '{}',
-  'pagefind/wasm.en.pagefind': 'wasm',
-  'pagefind/wasm.unknown.pagefind': 'wasm',
+  'pagefind/pagefind-highlight.js': 'export {}',
+  'pagefind/tuning.json': '{}',
+  'pagefind/words.json': '[]',
   'pagefind/pagefind.en_1234.pf_meta': 'meta',
   'pagefind/index/en_abc.pf_index': 'index',
   'pagefind/fragment/en_def.pf_fragment': 'fragment',
@@ -93,10 +92,10 @@ describe('the precache', () => {
       '/pagefind/fragment/en_def.pf_fragment',
       '/pagefind/index/en_abc.pf_index',
       '/pagefind/pagefind-entry.json',
-      '/pagefind/pagefind-worker.js',
+      '/pagefind/pagefind-highlight.js',
       '/pagefind/pagefind.en_1234.pf_meta',
-      '/pagefind/pagefind.js',
-      '/pagefind/wasm.en.pagefind',
+      '/pagefind/tuning.json',
+      '/pagefind/words.json',
     ]);
     // Hashed names need no revision; everything else is revisioned by content.
     const revision = (url: string) => manifestEntries.find((entry) => entry.url === url)?.revision;
@@ -240,7 +239,7 @@ describe('writeServiceWorker', () => {
     expect(tight.bytes + tight.leftOut.bytes).toBe(all.bytes);
     // The worker written follows the plan: what was left out is not in it.
     const code = readFileSync(join(larger, SW_FILE), 'utf8');
-    expect(code).not.toContain('/pagefind/pagefind.js');
+    expect(code).not.toContain('/pagefind/pagefind-highlight.js');
     expect(code).toContain(`"${OFFLINE_PAGE}"`);
   }, 60_000);
 

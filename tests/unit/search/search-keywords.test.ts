@@ -1,12 +1,8 @@
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import {
-  getPageSynonyms,
-  joinKeywords,
-  keywordFieldFor,
-  parseSynonyms,
-} from '../../../src/features/search/search-keywords';
-import { isShippedBundleFile } from '../../../src/features/search/pagefind-integration';
+import { getPageSynonyms, joinKeywords, parseSynonyms } from '../../../src/features/search/search-keywords';
+import { keywordFieldFor } from '../../../src/features/search/search-fields';
+import { isShippedBundleFile } from '../../../src/features/search/search-bundle';
 
 const contentDir = new URL('../../../content/', import.meta.url);
 const idsIn = (folder: string, extension: string) =>
@@ -70,13 +66,18 @@ describe('joinKeywords', () => {
   });
 });
 
-describe('the shipped Pagefind bundle', () => {
+describe('the shipped search bundle: the index and the highlight script, not Pagefind\'s runtime or interfaces', () => {
   it.each([
-    ['pagefind.js', true],
-    ['pagefind-highlight.js', true],
-    ['pagefind-worker.js', true],
-    ['wasm.en.pagefind', true],
+    ['pagefind-entry.json', true],
+    ['pagefind.en_1.pf_meta', true],
     ['index/en_1.pf_index', true],
+    ['fragment/en_1.pf_fragment', true],
+    ['filter/en_1.pf_filter', true],
+    ['pagefind-highlight.js', true],
+    ['pagefind.js', false],
+    ['pagefind-worker.js', false],
+    ['wasm.en.pagefind', false],
+    ['wasm.unknown.pagefind', false],
     ['pagefind-ui.js', false],
     ['pagefind-ui.css', false],
     ['pagefind-modular-ui.js', false],

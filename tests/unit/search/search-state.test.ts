@@ -1,34 +1,38 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  bestSubResult,
   describeCount,
+  describeReport,
   EMPTY_STATE,
   HIGHLIGHT_PARAM,
   moveActive,
   normalizeQuery,
-  parseExcerpt,
   parseSearchState,
   RESULT_TYPES,
   serializeSearchState,
-  toPagefindFilters,
-  toSearchHit,
-  type PagefindResultData,
+  statusText,
+  toIndexFilters,
+  type SearchReport,
   type SearchState,
 } from '../../../src/features/search/search-state';
 import { HIGHLIGHT_PARAM as INTENT_HIGHLIGHT_PARAM, isSearchShortcut } from '../../../src/features/search/search-intent';
 
+const state = (q: string, type: SearchState['type'] = null, topic: string | null = null, exact = false): SearchState => ({ q, type, topic, exact });
+
 describe('search state in the URL', () => {
   it.each([
     ['', EMPTY_STATE],
-    ['?q=revenge', { q: 'revenge', type: null, topic: null }],
-    ['?q=no+contact&type=section&topic=moving-on', { q: 'no contact', type: 'section', topic: 'moving-on' }],
+    ['?q=revenge', state('revenge')],
+    ['?q=no+contact&type=section&topic=moving-on', state('no contact', 'section', 'moving-on')],
     // whitespace is tidied
-    ['?q=%20%20magnum%20%20%20opus%20', { q: 'magnum opus', type: null, topic: null }],
+    ['?q=%20%20magnum%20%20%20opus%20', state('magnum opus')],
     // an unknown type and a malformed topic are dropped, not passed to the index
-    ['?q=x&type=article&topic=Anger', { q: 'x', type: null, topic: null }],
-    ['?q=x&topic=../../etc', { q: 'x', type: null, topic: null }],
-    ['?type=quiz', { q: '', type: 'quiz', topic: null }],
+    ['?q=x&type=article&topic=Anger', state('x')],
+    ['?q=x&topic=../../etc', state('x')],
+    ['?type=quiz', state('', 'quiz')],
+    // "search for … instead": the words as typed, not corrected
+    ['?q=revnge&exact=1', state('revnge', null, null, true)],
+    ['?q=revnge&exact=yes', state('revnge')],
   ])('parses %j', (search, expected) => {
     expect(parseSearchState(search)).toEqual(expected);
   });
@@ -39,9 +43,12 @@ describe('search state in the URL', () => {
 
   it.each([
     [EMPTY_STATE, ''],
-    [{ q: 'revenge', type: null, topic: null }, '?q=revenge'],
-    [{ q: 'no contact', type: 'topic', topic: 'anger' }, '?q=no+contact&type=topic&topic=anger'],
-    [{ q: '  ', type: 'section', topic: null }, '?type=section'],
+    [state('revenge'), '?q=revenge'],
+    [state('no contact', 'topic', 'anger'), '?q=no+contact&type=topic&topic=anger'],
+    [state('  ', 'section'), '?type=section'],
+    [state('revnge', null, null, true), '?q=revnge&exact=1'],
+    // exact means nothing without words
+    [state('', null, null, true), ''],
   ] satisfies Array<[SearchState, string]>)('serializes %j as %j', (state, expected) => {
     expect(serializeSearchState(state)).toBe(expected);
   });
@@ -51,109 +58,19 @@ describe('search state in the URL', () => {
       q: fc.string({ maxLength: 40 }).map(normalizeQuery),
       type: fc.constantFrom(null, ...RESULT_TYPES),
       topic: fc.constantFrom(null, 'anger', 'letting-go', 'self-worth'),
+      exact: fc.boolean(),
     });
     fc.assert(
       fc.property(state, (value) => {
-        expect(parseSearchState(serializeSearchState(value))).toEqual(value);
+        expect(parseSearchState(serializeSearchState(value))).toEqual({ ...value, exact: value.exact && value.q !== '' });
       }),
     );
   });
 
-  it('turns only the filters that are set into Pagefind filters', () => {
-    expect(toPagefindFilters(EMPTY_STATE)).toEqual({});
-    expect(toPagefindFilters({ type: 'quiz', topic: null })).toEqual({ type: 'quiz' });
-    expect(toPagefindFilters({ type: null, topic: 'anger' })).toEqual({ topic: 'anger' });
-  });
-});
-
-describe('parseExcerpt', () => {
-  it('splits marked words from plain text', () => {
-    expect(parseExcerpt('Why <mark>revenge</mark> never pays, and <mark>Revenge</mark>.')).toEqual([
-      { text: 'Why ', marked: false },
-      { text: 'revenge', marked: true },
-      { text: ' never pays, and ', marked: false },
-      { text: 'Revenge', marked: true },
-      { text: '.', marked: false },
-    ]);
-  });
-
-  it('decodes the escapes Pagefind uses and never yields markup', () => {
-    const parts = parseExcerpt('a &lt;script&gt;alert(1)&lt;/script&gt; <mark>b</mark>');
-    expect(parts.map((part) => part.text).join('')).toBe('a <script>alert(1)</script> b');
-    expect(parts.filter((part) => part.marked)).toEqual([{ text: 'b', marked: true }]);
-  });
-
-  it('handles an empty excerpt and one with no marks', () => {
-    expect(parseExcerpt('')).toEqual([]);
-    expect(parseExcerpt('plain')).toEqual([{ text: 'plain', marked: false }]);
-  });
-});
-
-const base: PagefindResultData = {
-  url: '/guide/turning-rage-into-fuel/?highlight=revenge',
-  excerpt: 'page <mark>revenge</mark>',
-  meta: { title: 'Turning rage into fuel' },
-  filters: { type: ['section'], topic: ['anger'] },
-};
-
-describe('toSearchHit', () => {
-  it('leads to the heading with the strongest matches, not the first one', () => {
-    const hit = toSearchHit({
-      ...base,
-      sub_results: [
-        { title: 'Turning rage into fuel', url: base.url, excerpt: 'intro', weighted_locations: [{ weight: 1, balanced_score: 2, location: 3 }] },
-        {
-          title: 'The pull of revenge',
-          url: '/guide/turning-rage-into-fuel/?highlight=revenge#the-pull-of-revenge',
-          excerpt: 'the pull of <mark>revenge</mark>',
-          anchor: { element: 'h2', id: 'the-pull-of-revenge' },
-          weighted_locations: [
-            { weight: 6, balanced_score: 40, location: 50 },
-            { weight: 1, balanced_score: 5, location: 55 },
-          ],
-        },
-      ],
-    });
-    expect(hit).toEqual({
-      url: '/guide/turning-rage-into-fuel/?highlight=revenge#the-pull-of-revenge',
-      title: 'Turning rage into fuel',
-      heading: 'The pull of revenge',
-      excerpt: [
-        { text: 'the pull of ', marked: false },
-        { text: 'revenge', marked: true },
-      ],
-      type: 'section',
-      typeLabel: 'Guide section',
-      relatedOnly: false,
-    });
-  });
-
-  it('has no heading when the words came before the first heading', () => {
-    const hit = toSearchHit({ ...base, sub_results: [{ title: 'Turning rage into fuel', url: base.url, excerpt: 'x' }] });
-    expect(hit.heading).toBeNull();
-    expect(hit.url).toBe(base.url);
-  });
-
-  it('marks a page found only by its keywords, and falls back to the page excerpt', () => {
-    const hit = toSearchHit({ ...base, excerpt: 'Anger after a breakup', sub_results: [] });
-    expect(hit.relatedOnly).toBe(true);
-    expect(hit.excerpt).toEqual([{ text: 'Anger after a breakup', marked: false }]);
-  });
-
-  it('labels each type, and treats a page without a known type as a page', () => {
-    expect(toSearchHit({ ...base, filters: { type: ['quiz'] } }).typeLabel).toBe('Quiz');
-    expect(toSearchHit({ ...base, filters: { type: ['topic'] } }).typeLabel).toBe('Topic');
-    expect(toSearchHit({ ...base, filters: {} }).type).toBe('page');
-    expect(toSearchHit({ ...base, filters: { type: ['blog'] } }).typeLabel).toBe('Page');
-  });
-
-  it('falls back to the URL when a page has no title', () => {
-    expect(toSearchHit({ ...base, meta: {} }).title).toBe(base.url);
-  });
-
-  it('picks no sub-result from an empty list', () => {
-    expect(bestSubResult([])).toBeNull();
-    expect(bestSubResult(undefined)).toBeNull();
+  it('turns only the filters that are set into index filters', () => {
+    expect(toIndexFilters(EMPTY_STATE)).toEqual({});
+    expect(toIndexFilters({ type: 'quiz', topic: null })).toEqual({ type: 'quiz' });
+    expect(toIndexFilters({ type: null, topic: 'anger' })).toEqual({ topic: 'anger' });
   });
 });
 
@@ -164,6 +81,46 @@ describe('announcements and keys', () => {
     [4, 'anger', ['Guide sections', 'Purpose'], '4 results for “anger” in Guide sections, Purpose.'],
   ])('counts %i results for %j', (count, query, filters, expected) => {
     expect(describeCount(count, query, filters)).toBe(expected);
+  });
+
+  const report = (changes: Partial<SearchReport>): SearchReport => ({
+    total: 3,
+    corrections: [],
+    leftOut: [],
+    searched: 'revenge',
+    isPartial: false,
+    isCrisis: false,
+    ...changes,
+  });
+
+  it.each([
+    // plain: the count for the words as typed
+    [report({ searched: 'stop thinking' }), 'cant stop thinking about him', '3 results for “cant stop thinking about him”.'],
+    // a correction names both spellings and counts the corrected words
+    [
+      report({ corrections: [{ typed: 'revnge', searched: 'revenge' }] }),
+      'revnge',
+      'Showing results for revenge — search for revnge instead. 3 results for “revenge”.',
+    ],
+    // a word no page has is named, once
+    [
+      report({ leftOut: ['zzyzx'], searched: 'anger' }),
+      'anger zzyzx',
+      'No page uses “zzyzx”, so search left it out. 3 results for “anger zzyzx”.',
+    ],
+    [report({ leftOut: ['qq', 'xx'], total: 0, searched: '' }), 'qq xx', 'No page uses “qq”, “xx”, so search left them out. No results for “qq xx”. Try another word, or browse the topics.'],
+    // some of the words, said so
+    [report({ isPartial: true }), 'revenge zebra', 'No page has all of these words; these pages have some of them. 3 results for “revenge zebra”.'],
+    // a crisis term: the pages that help come first, and the count still follows
+    [report({ isCrisis: true, searched: '' }), 'kill myself', 'Pages that can help right now come first. 3 results for “kill myself”.'],
+  ])('reports %j for %j', (outcome, query, expected) => {
+    expect(statusText(describeReport(outcome, query))).toBe(expected);
+  });
+
+  it('keeps the correction apart from the sentences, for its link back to the words as typed', () => {
+    const message = describeReport(report({ corrections: [{ typed: 'revnge', searched: 'revenge' }] }), 'i want revnge');
+    expect(message.correction).toEqual({ searched: 'revenge', typed: 'i want revnge' });
+    expect(message.sentences).toEqual(['3 results for “revenge”.']);
   });
 
   it.each([
