@@ -44,13 +44,26 @@ export default defineConfig({
       rollupOptions: {
         output: {
           // Preact and its JSX runtime always load together: one file, not two. The small kit modules every island
-          // page runs (hydrating, storage, preferences, persistence, the store, fill) go in the same file: left to
-          // itself the bundler cuts shared code by which pages use it, and each island page added cut it into more,
-          // smaller files, each compressed alone and carrying its own imports, which costs every island page bytes.
+          // page runs (hydrating, storage, preferences, persistence, the store, fill) go in the same file, whatever
+          // imports a part of them later: left to itself the bundler cuts shared code by which pages and lazy chunks
+          // use it, into smaller files, each compressed alone and carrying its own imports, which costs every island
+          // page bytes and requests. The quiz's saved results (quiz pages and My results) and its answers and
+          // unfinished answers (quiz pages, and bringing back a backup) go in files of their own, so a page loads
+          // only what it runs: Right now carries neither, My results no answers. The byte budgets show what a module
+          // left out of these costs.
           manualChunks: (id) =>
             /[\\/]node_modules[\\/]preact[\\/](?:dist|jsx-runtime)[\\/]|[\\/]src[\\/]kit[\\/](?:hydrate|passages|storage|preferences|persistence|store|fill)\.tsx?$/.test(id)
               ? 'preact'
-              : undefined,
+              : /[\\/]src[\\/]features[\\/]quiz[\\/]engine[\\/]results\.ts$/.test(id)
+                ? 'saved-results'
+                : /[\\/]src[\\/]features[\\/]quiz[\\/]engine[\\/](?:answers|progress)\.ts$/.test(id)
+                  ? 'quiz-answers'
+                  : // Small parts My results runs on load and its lazy chunks share (the backup's size limit, saving a
+                    // file, clearing the offline copy): one file, rather than three of a few hundred bytes, each too
+                    // small for a host to compress.
+                    /[\\/]src[\\/](?:kit[\\/]save-file|features[\\/]device-data[\\/](?:backup-limit|erase-offline))\.ts$/.test(id)
+                    ? 'page-tools'
+                    : undefined,
         },
       },
     },
@@ -58,6 +71,15 @@ export default defineConfig({
       // The quiz's result view loads when the reader starts answering, not with the page.
       chunkUrl('quiz-result', fileURLToPath(new URL('./src/features/quiz/QuizResult.tsx', import.meta.url)), [
         fileURLToPath(new URL('./src/features/quiz/QuizIsland.tsx', import.meta.url)),
+      ]),
+      // My results' backup, restore and erase code loads when the reader first uses one of them.
+      chunkUrl('device-data', fileURLToPath(new URL('./src/features/device-data/device-data-tools.ts', import.meta.url)), [
+        fileURLToPath(new URL('./src/features/my-results/my-results-entry.ts', import.meta.url)),
+      ]),
+      // The check-in reminder's choice and calendar file load on the first "Remind me to check in".
+      chunkUrl('reminder', fileURLToPath(new URL('./src/features/reminders/ReminderChoice.tsx', import.meta.url)), [
+        fileURLToPath(new URL('./src/features/quiz/QuizIsland.tsx', import.meta.url)),
+        fileURLToPath(new URL('./src/features/my-results/my-results-entry.ts', import.meta.url)),
       ]),
       // The passphrase lock loads only on pages of a reader who set one, or who asks to.
       chunkUrl('lock', fileURLToPath(new URL('./src/features/lock/lock-ui.tsx', import.meta.url)), [

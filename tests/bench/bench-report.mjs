@@ -59,6 +59,16 @@ export function checkBudgets(report) {
       page: tool.path,
     });
   }
+  if (byType['my-results']) {
+    const mine = byType['my-results'].visits.reduce((worst, visit) => (visit.script > worst.script ? visit : worst));
+    budgets.push({
+      budget: 'My results: JavaScript',
+      limit: kb(BUDGETS.myResultsScript),
+      value: kb(mine.script),
+      pass: mine.script <= BUDGETS.myResultsScript,
+      page: mine.path,
+    });
+  }
   for (const result of report.lighthouse) {
     const misses = CATEGORIES.filter((category) => result.scores[category] < BUDGETS.lighthouse[category]);
     budgets.push({

@@ -75,3 +75,25 @@ describe('JavaScript on quiz pages', () => {
     },
   );
 });
+
+describe('JavaScript on My results', () => {
+  it(`runs at most ${BUDGETS.myResultsScript / 1024} KB (gzip) of JavaScript on load, and the backup code only on use`, async () => {
+    const context = await site.newContext();
+    try {
+      const page = await context.newPage();
+      const { files, inline } = await measure(page, '/my-results/');
+      const total = sum(files.values()) + sum(inline);
+      const detail = [...files].map(([file, bytes]) => `${file}: ${bytes}`).join(', ');
+      expect(total, `${total} bytes: ${detail}; inline ${inline.join(' + ')}`).toBeLessThanOrEqual(BUDGETS.myResultsScript);
+      await expect.poll(() => page.locator('[data-island="my-results"][data-live]').count()).toBe(1);
+      expect([...files.keys()].some((file) => /device-data/.test(file))).toBe(false);
+      // Asking to erase fetches it, and the question names what would go.
+      const fetched = page.waitForResponse((response) => /device-data/.test(response.url()));
+      await page.getByRole('button', { name: 'Erase everything' }).click();
+      await fetched;
+      await expect.poll(() => page.getByRole('group', { name: 'Erase everything?' }).isVisible()).toBe(true);
+    } finally {
+      await context.close();
+    }
+  });
+});

@@ -256,7 +256,9 @@ describe('the backup holds everything, and erasing leaves nothing', () => {
       await open(page, '/my-results/');
       await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
       await page.getByRole('button', { name: 'Erase everything' }).click();
+      // The erase code arrives on this first use, then the question names what would go.
       const confirm = page.locator('#confirm-erase');
+      await confirm.waitFor();
       expect(await confirm.locator('li').allTextContents()).toEqual([
         '1 saved result',
         'unfinished answers for 1 check',

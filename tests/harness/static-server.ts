@@ -47,6 +47,9 @@ export async function start(root: string = distDir, base = '/'): Promise<StaticS
   const files = sirv(root, { dev: true, etag: true, extensions: ['html'] });
   const gzip = compression({
     level: GZIP_LEVEL,
+    // Every text file, however small, as hosts that precompress the site send them (compression's default skips
+    // files under 1 KB, which would make a visit's bytes disagree with the gzip sizes the budgets count).
+    threshold: 0,
     // compression would gzip octet-streams too; Pagefind's are compressed data, so that only adds bytes.
     filter: (request, response) => response.getHeader('content-type') !== BINARY_TYPE && compression.filter(request, response),
   });

@@ -24,6 +24,7 @@ function breakdown(weight: PageWeight): string {
 const sections = pathsOf('section');
 const quizzes = pathsOf('quiz');
 const tools = [...pathsOf('right-now'), ...pathsOf('my-notes')];
+const myResults = pathsOf('my-results');
 
 describe('first-visit budgets (gzip)', () => {
   it('every page type has at least one built page', () => {
@@ -50,6 +51,11 @@ describe('first-visit budgets (gzip)', () => {
     expect(weight.script, breakdown(weight)).toBeLessThanOrEqual(BUDGETS.toolScript);
     // The tool's island arrives with the page.
     expect(weight.scriptFiles).toBeGreaterThan(0);
+  });
+
+  it.each(myResults)(`My results %s: at most ${BUDGETS.myResultsScript / 1024} KB of JavaScript, inline and files`, (path) => {
+    const weight = pageWeight(distDir, path);
+    expect(weight.script, breakdown(weight)).toBeLessThanOrEqual(BUDGETS.myResultsScript);
   });
 });
 

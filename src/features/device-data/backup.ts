@@ -29,6 +29,7 @@ import { THEME_KEY, readStoredTheme } from '../theme/theme-choice';
 import { decodeCollection, loadCollection, mergeIntoCollection } from '../../kit/collection';
 import { COLLECTIONS, type KeptCollection } from './collections';
 import { listKeys } from './stored-keys';
+import { MAX_BACKUP_BYTES } from './backup-limit';
 import { mergeResults } from './merge-results';
 import {
   RESULTS_SCHEMA,
@@ -42,8 +43,6 @@ import { readProgressEntry, saveProgress, type ProgressQuiz } from '../quiz/engi
 const APP_MARKER = 'letting-go';
 /** The file format this code writes. */
 export const BACKUP_FORMAT = 3;
-/** Files over this size are refused before they are read: a real backup is a small fraction of it. */
-export const MAX_BACKUP_BYTES = 5_000_000;
 
 /** Why a file could not be restored, beyond the usual write failures. */
 export type RestoreFailureReason = StorageFailureReason | 'invalid-file' | 'newer-file' | 'too-large' | 'locked-file';

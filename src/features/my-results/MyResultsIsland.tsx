@@ -4,11 +4,14 @@ import { KEY_PREFIX, getLocalStorage, isLockSet, type StorageLike } from '../../
 import lockUrl from 'virtual:lock-url';
 import { readPersistence } from '../../kit/persistence';
 import { fill } from '../../kit/fill';
-import { MAX_BACKUP_BYTES } from '../device-data/backup';
-import { eraseOfflineCopy } from '../device-data/erase';
-import { createMyResultsState, describeKeptParts, type MyResultsController } from './my-results-state';
+import { saveFile } from '../../kit/save-file';
+import { MAX_BACKUP_BYTES } from '../device-data/backup-limit';
+import { eraseOfflineCopy } from '../device-data/erase-offline';
+import deviceDataUrl from 'virtual:device-data-url';
+import { createMyResultsState, describeKeptParts, type DeviceDataTools, type MyResultsController } from './my-results-state';
 import type { MyResultsCopy } from './my-results-copy';
 import { TrendChart } from './TrendChart';
+import { ReminderButton } from '../reminders/ReminderButton';
 import './my-results.css';
 
 /** What the page needs to know about each quiz. */
@@ -16,6 +19,8 @@ export interface QuizSummary {
   id: string;
   title: string;
   href: string;
+  /** The quiz's absolute address, for a check-in reminder. */
+  checkIn: string;
   /** What a high total means on this quiz, finishing "Here a higher score means …". */
   higherMeans: string;
   /** For checking unfinished answers in a backup: the quiz's version and its number of statements. */
@@ -34,22 +39,21 @@ export interface MyResultsIslandProps {
   environment?: { storage: StorageLike | null; now?: () => Date };
 }
 
-/** Hands a file to the browser's downloads. */
-function save(fileName: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.hidden = true;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
 /** The passphrase lock's chunk (features/lock/lock-ui.tsx), fetched only when it is needed. */
 function loadLock(): Promise<typeof import('../lock/lock-ui')> {
   return import(/* @vite-ignore */ lockUrl) as Promise<typeof import('../lock/lock-ui')>;
+}
+
+let loadingTools: Promise<DeviceDataTools> | undefined;
+
+/** The backup and erasing code (device-data/device-data-tools.ts), fetched when the reader first uses it. */
+function loadTools(): Promise<DeviceDataTools> {
+  loadingTools ??= (import(/* @vite-ignore */ deviceDataUrl) as Promise<DeviceDataTools>).catch((error: unknown) => {
+    // Offline before the chunk was kept: the next try fetches it again.
+    loadingTools = undefined;
+    throw error;
+  });
+  return loadingTools;
 }
 
 /** A result's date and time in the reader's own format. */
@@ -83,6 +87,7 @@ interface ResultGroup {
   id: string;
   title: string;
   href: string | null;
+  checkIn: string | null;
   higherMeans: string | null;
   results: StoredResult[];
 }
@@ -93,12 +98,13 @@ export function groupResults(quizzes: readonly QuizSummary[], results: readonly 
     id: quiz.id,
     title: quiz.title,
     href: quiz.href,
+    checkIn: quiz.checkIn,
     higherMeans: quiz.higherMeans,
     results: results.filter((result) => result.quizId === quiz.id),
   }));
   const known = new Set(quizzes.map((quiz) => quiz.id));
   const others = results.filter((result) => !known.has(result.quizId));
-  if (others.length > 0) groups.push({ id: 'other', title: 'Other saved results', href: null, higherMeans: null, results: others });
+  if (others.length > 0) groups.push({ id: 'other', title: 'Other saved results', href: null, checkIn: null, higherMeans: null, results: others });
   return groups.filter((group) => group.results.length > 0);
 }
 
@@ -157,15 +163,28 @@ export default class MyResultsIsland extends Component<MyResultsIslandProps> {
     action();
   }
 
+  /** Runs an action that needs the backup and erasing code, once it is here. */
+  private withTools(action: () => void): void {
+    loadTools().then(
+      (tools) => {
+        this.controller.useTools(tools);
+        action();
+      },
+      () => this.then('results-message', () => this.controller.toolsFailed()),
+    );
+  }
+
   private readonly download = (): void => {
-    const { fileName, text } = this.controller.createBackup();
-    // Under the passphrase lock the file is locked too, with the same passphrase.
-    if (isLockSet()) void loadLock().then((lock) => lock.sealBackup(text, new Date())).then((sealed) => save(fileName, sealed));
-    else save(fileName, text);
+    this.withTools(() => {
+      const { fileName, text } = this.controller.createBackup();
+      // Under the passphrase lock the file is locked too, with the same passphrase.
+      if (isLockSet()) void loadLock().then((lock) => lock.sealBackup(text, new Date())).then((sealed) => saveFile(fileName, sealed, 'application/json'));
+      else saveFile(fileName, text, 'application/json');
+    });
   };
 
   private readonly restoreLocked = (text: string): void => {
-    this.then('results-message', () => this.controller.restoreText(text));
+    this.withTools(() => this.then('results-message', () => this.controller.restoreText(text)));
   };
 
   private readonly importFile = (event: Event): void => {
@@ -178,7 +197,7 @@ export default class MyResultsIsland extends Component<MyResultsIslandProps> {
       this.then('results-message', () => this.controller.refuseFile(file.size));
       return;
     }
-    const done = (text: string) => this.then('results-message', () => this.controller.restoreText(text));
+    const done = (text: string) => this.withTools(() => this.then('results-message', () => this.controller.restoreText(text)));
     // An unreadable file reads as empty text, which the engine rejects with its own clear message.
     file.text().then(done, () => done(''));
   };
@@ -275,6 +294,7 @@ export default class MyResultsIsland extends Component<MyResultsIslandProps> {
                   <a href={group.href}>Take this check again</a>
                 </p>
               )}
+              {group.checkIn && <ReminderButton quizId={group.id} url={group.checkIn} copy={copy.reminder} />}
             </section>
           ))}
 
@@ -284,8 +304,8 @@ export default class MyResultsIsland extends Component<MyResultsIslandProps> {
                 cannot say, "may clear" is the true sentence. */}
             <p class="keeping">{state.persistence === 'persisted' ? copy.keeping.persisted : copy.keeping.notPersisted}</p>
             <p>
-              A backup is a small file with everything this site keeps on this device: your results, unfinished answers
-              and settings. Keep it somewhere safe, or bring it into another browser. Bringing one back adds what it holds
+              A backup is a small file with everything this site keeps on this device: your results, unfinished answers,
+              check-in reminders and settings. Keep it somewhere safe, or bring it into another browser. Bringing one back adds what it holds
               and never removes anything.
             </p>
             {state.isReady && isLockSet() && <p>{copy.keeping.lockedBackup}</p>}
@@ -359,7 +379,7 @@ export default class MyResultsIsland extends Component<MyResultsIslandProps> {
             <h2 id="erase-heading">Erase everything this site keeps</h2>
             <p>
               This removes, from this browser on this device, everything the site has kept: results, unfinished answers,
-              settings, your theme choice and the copy of the site kept for offline use. Nothing is kept anywhere else.
+              check-in reminders, settings, your theme choice and the copy of the site kept for offline use. Nothing is kept anywhere else.
             </p>
             {confirmingErase ? (
               <div id="confirm-erase" class="confirm-box" role="group" aria-labelledby="confirm-erase-heading" tabIndex={-1}>
@@ -396,7 +416,7 @@ export default class MyResultsIsland extends Component<MyResultsIslandProps> {
                 type="button"
                 class="button danger-outline"
                 disabled={!state.isReady}
-                onClick={() => this.then('confirm-erase', () => this.controller.askToErase())}
+                onClick={() => this.withTools(() => this.then('confirm-erase', () => this.controller.askToErase()))}
               >
                 Erase everything
               </button>

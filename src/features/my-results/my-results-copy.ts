@@ -3,11 +3,13 @@
  * Build-time only: the island imports the type. `{name}` marks a value filled in on the page (kit/fill.ts).
  */
 import { PROBLEM_COPY } from '../quiz/quiz-copy';
+import { REMINDER_COPY } from '../reminders/reminders-copy';
 import type { RestoreFailureReason } from '../device-data/backup';
 import type { StorageFailureReason } from '../../kit/storage';
 
 export const MY_RESULTS_COPY = {
   problems: PROBLEM_COPY,
+  reminder: REMINDER_COPY,
   /** A file that could not be restored. */
   restore: {
     'invalid-file':
@@ -41,6 +43,7 @@ export const MY_RESULTS_COPY = {
     settings: 'Brought back your settings.',
     nothingRemoved: 'Nothing on this device was removed.',
   },
+  toolsFailed: 'This part of the page could not be loaded, so nothing was changed. Check your connection and try again.',
   deleted: 'Deleted the result from {when}.',
   deletedAllOne: 'Deleted your 1 saved result from this device.',
   deletedAllMany: 'Deleted your {count} saved results from this device.',

@@ -7,8 +7,9 @@
  */
 import { deleteResult, deleteResults, loadResults, type StoredResult } from '../quiz/engine/results';
 import type { ProgressQuiz } from '../quiz/engine/progress';
-import { MAX_BACKUP_BYTES, createBackup, restoreBackupText, type RestoreReport } from '../device-data/backup';
-import { describeKept, eraseStoredData, type KeptData } from '../device-data/erase';
+import type { RestoreReport } from '../device-data/backup';
+import { MAX_BACKUP_BYTES } from '../device-data/backup-limit';
+import type { KeptData } from '../device-data/erase';
 import { loadPreferences, savePreferences } from '../../kit/preferences';
 import type { Persistence } from '../../kit/persistence';
 import type { StorageLike } from '../../kit/storage';
@@ -44,10 +45,20 @@ export interface MyResultsState {
   lockedFile: string | null;
 }
 
+/** The backup and erasing code (device-data/device-data-tools.ts), which the page fetches on first use. */
+export type DeviceDataTools = typeof import('../device-data/device-data-tools');
+
 /** The page's state and what can be done to it. */
 export interface MyResultsController {
   store: Store<MyResultsState>;
   init(): void;
+  /**
+   * Hands over the backup and erasing code, once fetched. The backup, restore and erase actions below need it;
+   * the page calls them only after this.
+   */
+  useTools(tools: DeviceDataTools): void;
+  /** The tools' code could not be fetched: says so, and that nothing changed. */
+  toolsFailed(): void;
   /** Reads storage again (another tab changed it), keeping the reader's message and any open confirmation. */
   reload(): void;
   remove(id: string, description: string): void;
@@ -125,8 +136,14 @@ export function createMyResultsState(
   environment: { storage: StorageLike | null; now?: () => Date },
   copy: MyResultsCopy,
   quizzes: readonly ProgressQuiz[],
+  initialTools: DeviceDataTools | null = null,
 ): MyResultsController {
   const { storage } = environment;
+  let loadedTools = initialTools;
+  const tools = (): DeviceDataTools => {
+    if (loadedTools === null) throw new Error('My results used its backup or erase tools before they were loaded.');
+    return loadedTools;
+  };
   const now = environment.now ?? (() => new Date());
   const store = createStore<MyResultsState>({
     isReady: false,
@@ -162,6 +179,14 @@ export function createMyResultsState(
       reload(null);
     },
 
+    useTools(fetched) {
+      loadedTools = fetched;
+    },
+
+    toolsFailed() {
+      store.update({ message: problem(copy.toolsFailed) });
+    },
+
     reload() {
       const { message, confirmingDeleteIds, confirmingErase } = store.get();
       const fresh = read();
@@ -171,7 +196,7 @@ export function createMyResultsState(
         // The question keeps to what the reader was asked about: a result deleted elsewhere leaves it, and one
         // saved meanwhile in another tab is not added (the page says it stays).
         confirmingDeleteIds: confirmingDeleteIds && confirmingDeleteIds.filter((id) => fresh.results.some((result) => result.id === id)),
-        confirmingErase: confirmingErase && describeKept(storage),
+        confirmingErase: confirmingErase && tools().describeKept(storage),
       });
     },
 
@@ -200,7 +225,7 @@ export function createMyResultsState(
     },
 
     restoreText(text) {
-      const outcome = restoreBackupText(storage, text, quizzes);
+      const outcome = tools().restoreBackupText(storage, text, quizzes);
       if (!outcome.ok) {
         const values = { size: formatMegabytes(text.length), limit: formatMegabytes(MAX_BACKUP_BYTES) };
         const lockedFile = outcome.reason === 'locked-file' ? text : null;
@@ -218,7 +243,7 @@ export function createMyResultsState(
 
     createBackup() {
       const date = now();
-      const text = createBackup(storage, date);
+      const text = tools().createBackup(storage, date);
       savePreferences(storage, { lastBackupAt: date.toISOString() });
       store.update({ unbackedUp: [] });
       return { fileName: `letting-go-backup-${date.toISOString().slice(0, 10)}.json`, text };
@@ -229,7 +254,7 @@ export function createMyResultsState(
     },
 
     askToErase() {
-      store.update({ confirmingErase: describeKept(storage), message: null });
+      store.update({ confirmingErase: tools().describeKept(storage), message: null });
     },
 
     cancelErase() {
@@ -237,9 +262,9 @@ export function createMyResultsState(
     },
 
     confirmErase(erasedOffline) {
-      const kept = store.get().confirmingErase ?? describeKept(storage);
+      const kept = store.get().confirmingErase ?? tools().describeKept(storage);
       const parts = [...describeKeptParts(kept, copy.erase), ...(erasedOffline ? [copy.erase.offline] : [])];
-      const { failed } = eraseStoredData(storage);
+      const { failed } = tools().eraseStoredData(storage);
       store.update({ confirmingErase: null });
       const report =
         parts.length === 0 ? copy.erase.erasedNothing : `${copy.erase.erasedPrefix} ${parts.join(', ')}.`;

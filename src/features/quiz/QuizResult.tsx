@@ -7,6 +7,7 @@ import type { QuizLinks } from './quiz-links';
 import type { QuizPassages } from './quiz-passages';
 import { ScoreBar, ScoreGauge } from './charts';
 import { fill } from '../../kit/fill';
+import { ReminderButton } from '../reminders/ReminderButton';
 
 interface QuizResultProps {
   quiz: QuizDefinition;
@@ -168,6 +169,8 @@ export function QuizResult(props: QuizResultProps) {
           </p>
         </div>
       )}
+
+      {isOwn && <ReminderButton quizId={quiz.id} url={links.checkIn} copy={props.copy.reminder} hasHeading />}
 
       {isOwn && <ShareLink url={shareUrl(result.shareCode)} status={props.copyStatus} copy={words} onCopy={props.onCopy} hint={passages.shareHint} />}
 

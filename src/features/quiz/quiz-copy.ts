@@ -6,6 +6,7 @@
 import type { ShareCodeFailureReason } from './engine/share-code';
 import type { StorageFailureReason } from '../../kit/storage';
 import type { ResultsStatus } from './engine/results';
+import { REMINDER_COPY } from '../reminders/reminders-copy';
 
 /** Sentences for every way storage and share links can fail. */
 export const PROBLEM_COPY = {
@@ -116,6 +117,7 @@ export const QUIZ_COPY = {
     copyFailed: 'Copying did not work here. The link is selected, so you can copy it yourself.',
     takeAgain: 'Take it again',
   },
+  reminder: REMINDER_COPY,
   change: {
     heading: 'Since your last result, on {date}',
     otherVersion:

@@ -71,7 +71,7 @@ export async function getQuizzes(): Promise<Quiz[]> {
 export async function getQuizLinks(quiz: QuizDefinition): Promise<QuizLinks> {
   const { headings, sections } = await load();
   const titleOf = (id: string) => sections.find((section) => section.id === id)?.data.title ?? id;
-  const links: QuizLinks = { sections: {}, subscales: {}, help: href('help'), myResults: href('myResults') };
+  const links: QuizLinks = { sections: {}, subscales: {}, help: href('help'), myResults: href('myResults'), checkIn: quizUrl(quiz.id) };
   for (const id of new Set([...quiz.sections, ...quiz.bands.flatMap((band) => band.sections)])) {
     links.sections[id] = { href: sectionHref(id), title: titleOf(id) };
   }
@@ -94,6 +94,11 @@ export function quizzesForSection(quizzes: readonly Quiz[], sectionId: string): 
 /** The quizzes that draw on at least one section carrying a topic. */
 export function quizzesForTopic(quizzes: readonly Quiz[], topicId: string): Quiz[] {
   return quizzes.filter((quiz) => quiz.sections.some((section) => section.data.topics.includes(topicId)));
+}
+
+/** A quiz page's absolute address, at the site's own URL (Astro's `site`) and base path. */
+export function quizUrl(id: string): string {
+  return new URL(quizHref(id), import.meta.env.SITE).href;
 }
 
 /** The link to a quiz page. */

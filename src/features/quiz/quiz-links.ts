@@ -14,4 +14,6 @@ export interface QuizLinks {
   help: string;
   /** Where saved results are listed. */
   myResults: string;
+  /** This quiz's own absolute address (the site's URL and base path), for a check-in reminder's calendar entry. */
+  checkIn: string;
 }

@@ -2,11 +2,11 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   BACKUP_FORMAT,
-  MAX_BACKUP_BYTES,
   createBackup,
   readBackup,
   restoreBackupText,
 } from '../../../src/features/device-data/backup';
+import { MAX_BACKUP_BYTES } from '../../../src/features/device-data/backup-limit';
 import { describeKept, eraseStoredData } from '../../../src/features/device-data/erase';
 import {
   RESULTS_STORAGE_KEY,

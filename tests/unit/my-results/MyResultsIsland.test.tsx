@@ -13,11 +13,12 @@ const QUIZZES: QuizSummary[] = [
     id: 'readiness-to-let-go',
     title: 'How ready are you to let go?',
     href: '/quizzes/readiness-to-let-go/',
+    checkIn: 'https://letting-go.guide/quizzes/readiness-to-let-go/',
     higherMeans: 'you are further along in letting go right now',
     version: 1,
     items: { length: 12 },
   },
-  { id: 'anger', title: 'Fuel or fire?', href: '/quizzes/anger/', higherMeans: 'more of your anger is going into replays', version: 2, items: { length: 12 } },
+  { id: 'anger', title: 'Fuel or fire?', href: '/quizzes/anger/', checkIn: 'https://letting-go.guide/quizzes/anger/', higherMeans: 'more of your anger is going into replays', version: 2, items: { length: 12 } },
 ];
 
 function renderPage(results: StoredResult[] | string = []) {
@@ -116,7 +117,7 @@ describe('MyResultsIsland', () => {
     renderPage([makeResult(1)]);
     const reminder = screen.getByText(/is not in a backup yet/);
     fireEvent.click(within(reminder.parentElement!).getByRole('button', { name: 'Download a backup' }));
-    expect(screen.queryByText(/is not in a backup yet/)).toBeNull();
+    await waitFor(() => expect(screen.queryByText(/is not in a backup yet/)).toBeNull());
     click.mockRestore();
   });
 
@@ -129,6 +130,7 @@ describe('MyResultsIsland', () => {
     });
     renderPage([makeResult(1)]);
     fireEvent.click(within(screen.getByRole('region', { name: 'Keep a copy, or bring one back' })).getByRole('button', { name: 'Download a backup' }));
+    await waitFor(() => expect(clicked).toHaveLength(1));
     expect(clicked[0]?.download).toMatch(/^letting-go-backup-\d{4}-\d{2}-\d{2}\.json$/);
     const blob = createObjectURL.mock.calls[0]![0];
     expect(JSON.parse(await blob.text())).toMatchObject({ app: 'letting-go', kind: 'backup', results: { results: [{ id: 'result-1' }] } });

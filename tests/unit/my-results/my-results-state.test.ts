@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createMyResultsState, findUnbackedUp, formatMegabytes } from '../../../src/features/my-results/my-results-state';
 import { MY_RESULTS_COPY } from '../../../src/features/my-results/my-results-copy';
+import * as TOOLS from '../../../src/features/device-data/device-data-tools';
 import { RESULTS_STORAGE_KEY, deleteResult, loadResults, saveResult, type StoredResult } from '../../../src/features/quiz/engine/results';
 import { getProgressKey } from '../../../src/features/quiz/engine/progress';
 import { PREFERENCES_STORAGE_KEY } from '../../../src/kit/preferences';
@@ -18,7 +19,7 @@ function stored(results: StoredResult[]): Record<string, string> {
 
 function setUp(initial: Record<string, string> = {}, mode: StorageMode = 'normal') {
   const storage = createMemoryStorage(initial, mode);
-  const controller = createMyResultsState({ storage, now: () => NOW }, MY_RESULTS_COPY, QUIZZES);
+  const controller = createMyResultsState({ storage, now: () => NOW }, MY_RESULTS_COPY, QUIZZES, TOOLS);
   controller.init();
   return { storage, controller, state: () => controller.store.get() };
 }

@@ -37,7 +37,7 @@ export function safetyAnswers(quiz: QuizDefinition): AnswerValue[] {
 
 /** Guide links for a quiz, shaped as the page builds them (titles are placeholders). */
 export function linksFor(quiz: QuizDefinition): QuizLinks {
-  const links: QuizLinks = { sections: {}, subscales: {}, help: '/help/', myResults: '/my-results/' };
+  const links: QuizLinks = { sections: {}, subscales: {}, help: '/help/', myResults: '/my-results/', checkIn: `https://letting-go.guide/quizzes/${quiz.id}/` };
   for (const id of new Set([...quiz.sections, ...quiz.bands.flatMap((band) => band.sections)])) {
     links.sections[id] = { href: `/guide/${id}/`, title: `Section ${id}` };
   }
