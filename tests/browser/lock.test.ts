@@ -16,6 +16,8 @@ const quizzes = readQuizzes();
 const quiz = quizzes.find((candidate) => candidate.id === 'readiness-to-let-go')!;
 const other = quizzes.find((candidate) => candidate.id !== quiz.id)!;
 const PASSPHRASE = 'the sea was calm that day';
+/** A message kept unsent on Right now: its words must be as unreadable as the results. */
+const DRAFT = 'Sam, I keep rereading your last message.';
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 function withContext(run: (context: BrowserContext) => Promise<void>, options = {}): Promise<void> {
@@ -96,6 +98,9 @@ describe('the passphrase lock', () => {
       const band = (await takeQuiz(page)).replace(/^Your result:\s*/, '');
       await open(page, other.path);
       await answerByClicking(page, other, [4], 1);
+      await open(page, '/right-now/');
+      await page.getByLabel('The message you want to send').fill(DRAFT);
+      await expect.poll(() => page.evaluate(() => localStorage.getItem('letting-go:pause-drafts') ?? '')).toContain('rereading');
       await setLock(page);
 
       for (const theme of ['light', 'dark'] as const) {
@@ -105,7 +110,7 @@ describe('the passphrase lock', () => {
       }
       const locked = await dumpStorage(page);
       expect(locked.keys).toEqual(['letting-go:locked']);
-      for (const secret of [band, quiz.id, other.id, '"answers"', 'normalized', 'isSavingResults']) expect(locked.text).not.toContain(secret);
+      for (const secret of [band, quiz.id, other.id, '"answers"', 'normalized', 'isSavingResults', 'rereading']) expect(locked.text).not.toContain(secret);
       expect(locked.text).toContain('[CryptoKey false]');
 
       // Still open on the next page (within ten minutes), with a way to lock now.
@@ -133,6 +138,8 @@ describe('the passphrase lock', () => {
       expect(await page.locator('.result-card').count()).toBe(1);
       await open(page, other.path);
       expect(await page.locator(radio(other.items[0]!.id, 4)).isChecked()).toBe(true);
+      await open(page, '/right-now/');
+      expect(await page.getByLabel('The message you want to send').inputValue()).toBe(DRAFT);
     });
   });
 
