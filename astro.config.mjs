@@ -85,6 +85,10 @@ export default defineConfig({
       chunkUrl('lock', fileURLToPath(new URL('./src/features/lock/lock-ui.tsx', import.meta.url)), [
         fileURLToPath(new URL('./src/kit/hydrate.ts', import.meta.url)),
       ]),
+      // A "Try this" box's writer loads when the reader chooses to write, not with the reading page.
+      chunkUrl('workbook-writer', fileURLToPath(new URL('./src/features/workbook/workbook-writer.tsx', import.meta.url)), [
+        fileURLToPath(new URL('./src/components/site-script.ts', import.meta.url)),
+      ]),
       {
         // MDX content modules carry Astro's "use astro:head-inject" directive, which the bundler warns it may
         // not keep (withastro/astro#18087); Astro acts on it before bundling, so the warning is noise. Every

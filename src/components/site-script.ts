@@ -1,7 +1,8 @@
 /**
- * The one script every page loads: it wires the theme toggle and the quick exit (on the pages that have
- * one), and waits for a sign that the reader wants to search (pointer over or focus on the header's search
- * link, a click on it, `/` or Ctrl/Cmd+K). Only then is the search UI's code imported, and with it the index
+ * The one script every page loads: it wires the theme toggle, the quick exit (on the pages that have
+ * one) and the "Try this" boxes' writing button (on the guide's pages), and waits for a sign that the
+ * reader wants to search (pointer over or focus on the header's search link, a click on it, `/` or
+ * Ctrl/Cmd+K). Only then is the search UI's code imported, and with it the index
  * (on /search/ that happens at once); a click opens the dialog once it is ready, or follows the link to
  * /search/ when it cannot load. A page opened from a search result (its URL carries `?highlight=`) also
  * loads Pagefind's highlight script to mark the words.
@@ -11,6 +12,8 @@ import { setUpThemeToggle } from '../features/theme/theme';
 import { HIGHLIGHT_PARAM, isEditable, isSearchShortcut } from '../features/search/search-intent';
 import { setUpQuickExit } from '../features/quick-exit/quick-exit';
 import '../features/offline/sw-register';
+// The "Try this" boxes' way into the writer, on the pages that have them (a few hundred bytes; no storage).
+import '../features/workbook/workbook-loader';
 
 const toggle = document.getElementById('theme-toggle');
 if (toggle instanceof HTMLButtonElement) setUpThemeToggle(toggle);

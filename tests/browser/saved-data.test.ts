@@ -8,6 +8,7 @@ import { decodeBase64Url, encodeBase64Url } from '../../src/features/quiz/engine
 import { encodeShareCode } from '../../src/features/quiz/engine/share-code.ts';
 import type { StoredResult } from '../../src/features/quiz/engine/results.ts';
 import { withCheckedContext } from '../harness/checked-context.ts';
+import { emptyFiller, fillStorage } from '../harness/full-storage.ts';
 import { settle } from '../harness/settle.ts';
 import { useSiteBrowser } from '../harness/site-browser.ts';
 import { SUBMIT, answerByClicking, extremeAnswers, radio, readQuizzes } from './quiz-page.ts';
@@ -168,23 +169,13 @@ describe('failures said when they happen', () => {
       await open(page, quiz.path);
       await page.locator(radio(quiz.items[0]!.id, 2)).check();
       // Fill the site's storage to the brim with something else.
-      await page.evaluate(() => {
-        let chunk = 'x'.repeat(1 << 20);
-        for (let index = 0; chunk.length > 0; ) {
-          try {
-            localStorage.setItem(`filler-${index}`, chunk);
-            index += 1;
-          } catch {
-            chunk = chunk.slice(Math.ceil(chunk.length / 2));
-          }
-        }
-      });
+      await fillStorage(page);
       await page.locator(radio(quiz.items[1]!.id, 2)).check();
       const notice = page.locator('.quiz-save-notice');
       expect(await notice.textContent()).toMatch(/^Your browser is out of space for this site, so these answers won't be kept if you leave/);
       expect(await notice.getByRole('link', { name: 'Make room on My results' }).getAttribute('href')).toBe('/my-results/');
       expect(await notice.isVisible()).toBe(true);
-      await page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith('filler-')).forEach((key) => localStorage.removeItem(key)));
+      await emptyFiller(page);
       await page.locator(radio(quiz.items[2]!.id, 2)).check();
       expect(await notice.textContent()).toBe('');
       const stored = await page.evaluate((key) => JSON.parse(localStorage.getItem(key)!).answers as (number | null)[], `letting-go:progress:${quiz.id}`);

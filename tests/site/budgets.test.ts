@@ -23,7 +23,7 @@ function breakdown(weight: PageWeight): string {
 
 const sections = pathsOf('section');
 const quizzes = pathsOf('quiz');
-const tools = pathsOf('right-now');
+const tools = [...pathsOf('right-now'), ...pathsOf('my-notes')];
 const myResults = pathsOf('my-results');
 
 describe('first-visit budgets (gzip)', () => {

@@ -4,6 +4,7 @@
  * encrypts them with the rest. A tool that keeps a collection adds one line here.
  */
 import type { CollectionEntry, CollectionSpec } from '../../kit/collection';
+import { WORKBOOK_SPEC } from '../workbook/workbook-spec';
 import { PAUSE_DRAFTS, PAUSE_LOG } from '../pause/pause-data';
 import { REMINDERS } from '../reminders/reminder-records';
 
@@ -18,5 +19,6 @@ export interface KeptCollection {
 export const COLLECTIONS: readonly KeptCollection[] = [
   { spec: PAUSE_DRAFTS as unknown as CollectionSpec<CollectionEntry>, words: { one: '1 unsent message', many: '{count} unsent messages' } },
   { spec: PAUSE_LOG as unknown as CollectionSpec<CollectionEntry>, words: { one: '1 pause logged', many: '{count} pauses logged' } },
+  { spec: WORKBOOK_SPEC, words: { one: '1 workbook note', many: '{count} workbook notes' } },
   { spec: REMINDERS as unknown as CollectionSpec<CollectionEntry>, words: { one: '1 check-in reminder', many: '{count} check-in reminders' } },
 ];
