@@ -169,7 +169,9 @@ describe('no CSP violation, console error or off-site request in any state', () 
     expectNoProblems(problems);
   });
 
-  it.each(quizzes.map((quiz) => [quiz.id, quiz] as const))(
+  // The quizzes share one page template and island, and "every page" above visits each of them: the states
+  // are walked through on one.
+  it.each([[quizzes[0]!.id, quizzes[0]!] as const])(
     'quiz %s: gaps, result, saving, copying and opening the share link, taking it again',
     async (_id, quiz) => {
       const host = await hostContext();
