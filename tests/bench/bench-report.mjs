@@ -49,10 +49,12 @@ export function checkBudgets(report) {
       page: quiz.path,
     });
   }
-  if (byType['right-now']) {
-    const tool = byType['right-now'].heaviest;
+  // The pages with a tool of their own: "Before you text them" on Right now, and My notes.
+  for (const [type, label] of [['right-now', 'Right now (pause tool)'], ['my-notes', 'My notes']]) {
+    if (!byType[type]) continue;
+    const tool = byType[type].heaviest;
     budgets.push({
-      budget: 'Right now (pause tool): JavaScript',
+      budget: `${label}: JavaScript`,
       limit: kb(BUDGETS.toolScript),
       value: kb(tool.script),
       pass: tool.script <= BUDGETS.toolScript,

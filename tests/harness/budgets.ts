@@ -9,7 +9,7 @@ export const BUDGETS = {
   sectionScript: 2 * 1024,
   /** A quiz page's JavaScript: inline scripts and every script file it loads. */
   quizScript: 15 * 1024,
-  /** The same for a page with a tool of its own (Right now, with "Before you text them"). */
+  /** The same for a page with a tool of its own (Right now, with "Before you text them"; My notes). */
   toolScript: 15 * 1024,
   /** My results' JavaScript on load, counted the same way (its backup code and the reminder load on use). */
   myResultsScript: 15 * 1024,
