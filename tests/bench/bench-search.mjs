@@ -143,7 +143,7 @@ const STARLIGHT_DONE = () => {
  * A cold first search on a guide page: every search file from navigation to rendered results (`isSearch`
  * picks those the page loads before any search), the files of each, and the keystroke-to-results time.
  */
-async function firstSearch(browser, origin, siteDir, { path, open, input, done, isSearch, query, bootstrap = () => 0 }) {
+async function firstSearch(browser, origin, siteDir, { path, open, input, done, isSearch, query, bootstrap = async () => 0 }) {
   const context = await browser.newContext({ baseURL: origin, serviceWorkers: 'block' });
   try {
     const recorder = recordTransfers(context, origin, siteDir);
