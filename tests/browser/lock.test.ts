@@ -139,7 +139,14 @@ describe('the passphrase lock', () => {
       await open(page, other.path);
       expect(await page.locator(radio(other.items[0]!.id, 4)).isChecked()).toBe(true);
       await open(page, '/right-now/');
-      expect(await page.getByLabel('The message you want to send').inputValue()).toBe(DRAFT);
+      const box = page.getByLabel('The message you want to send');
+      expect(await box.inputValue()).toBe(DRAFT);
+      // Words typed just before leaving are kept too: each change is sealed at once, not as the page goes.
+      await box.pressSequentially(' And more.');
+      await page.waitForTimeout(250);
+      await open(page, '/my-results/');
+      await open(page, '/right-now/');
+      expect(await box.inputValue()).toBe(`${DRAFT} And more.`);
     });
   });
 
@@ -190,6 +197,29 @@ describe('the passphrase lock', () => {
       await page.getByRole('button', { name: 'Bring it in' }).click();
       await expect.poll(() => page.locator('#results-message').textContent(), { timeout: 15_000 }).toBe('Added 1 result. Nothing on this device was removed.');
       expect(await page.locator('.result-card').count()).toBe(1);
+    });
+  });
+
+  it('with the lock open, erasing everything on My results says what went, the lock among it, and leaves nothing', async () => {
+    await withContext(async (context) => {
+      const page = await context.newPage();
+      await takeQuiz(page);
+      await setLock(page);
+      await open(page, '/my-results/');
+      await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+      await page.getByRole('button', { name: 'Erase everything' }).click();
+      const confirm = page.locator('#confirm-erase');
+      await confirm.waitFor();
+      expect(await confirm.locator('li').allTextContents()).toContain('your passphrase lock');
+      await confirm.getByRole('button', { name: 'Yes, erase everything' }).click();
+      await expect.poll(() => page.locator('#results-message').textContent(), { timeout: 15_000 }).toMatch(/^Erased from this device: 1 saved result, .*your passphrase lock/);
+      const left = await page.evaluate(async () => ({
+        keys: Object.keys(localStorage),
+        caches: await caches.keys(),
+        workers: (await navigator.serviceWorker.getRegistrations()).length,
+      }));
+      expect(left).toEqual({ keys: [], caches: [], workers: 0 });
+      expect((await dumpStorage(page)).text).toBe('');
     });
   });
 

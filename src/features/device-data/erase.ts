@@ -3,7 +3,7 @@
  * page) the service worker's caches and registration. What is there is described first, so the reader
  * confirms knowing what will go, and the report after says what went.
  */
-import { KEY_PREFIX, removeStoredText, type StorageLike } from '../../kit/storage';
+import { KEY_PREFIX, isLockSet, removeStoredText, type StorageLike } from '../../kit/storage';
 import { listKeys } from './stored-keys';
 import { readWritableResults, RESULTS_STORAGE_KEY } from '../quiz/engine/results';
 import { PREFERENCES_STORAGE_KEY } from '../../kit/preferences';
@@ -19,6 +19,8 @@ export interface KeptData {
   progressCount: number;
   hasPreferences: boolean;
   hasTheme: boolean;
+  /** A passphrase lock is set (its key is hidden from the open lock's store, so it is read apart). */
+  hasLock: boolean;
   /** Each tool's collection that holds entries, with how many (null when a newer version wrote it). */
   collections: Array<{ words: KeptCollection['words']; count: number | null }>;
   /** Every key the site wrote, including any the kinds above do not name. */
@@ -35,6 +37,7 @@ export function describeKept(storage: StorageLike | null, collections: readonly 
     progressCount,
     hasPreferences: keys.includes(PREFERENCES_STORAGE_KEY),
     hasTheme: keys.includes(THEME_KEY),
+    hasLock: isLockSet(),
     collections: collections.flatMap(({ spec, words }): KeptData['collections'] => {
       const loaded = loadCollection(storage, spec);
       if (loaded.status === 'newer') return [{ words, count: null }];

@@ -24,23 +24,37 @@ function raw(): Storage {
   return localStorage;
 }
 
-function announce(message: Message): void {
-  try {
-    const channel = new BroadcastChannel(CHANNEL);
-    channel.postMessage(message);
-    channel.close();
-  } catch {
-    // No BroadcastChannel: other tabs notice on their next page.
+/**
+ * This page's one channel to the other tabs. One object both sends and listens, and a channel never hears its
+ * own messages: so a page that erases is not reloaded by its own "changed" (which would drop the report it is
+ * about to show). "Opened" is also told to this page's own listeners, since a part of the page may be waiting
+ * for the lock that the gate on the same page just opened. Null where there is no BroadcastChannel: other tabs
+ * then notice on their next page.
+ */
+let channel: BroadcastChannel | null | undefined;
+const here: Array<Partial<Record<Message, () => void>>> = [];
+
+function pageChannel(): BroadcastChannel | null {
+  if (channel === undefined) {
+    try {
+      channel = new BroadcastChannel(CHANNEL);
+    } catch {
+      channel = null;
+    }
   }
+  return channel;
 }
 
-/** Listens for what other tabs do with the lock. */
+function announce(message: Message): void {
+  pageChannel()?.postMessage(message);
+  // As a message would arrive: on a later task, once the opening code has finished.
+  if (message === 'opened') for (const handlers of [...here]) setTimeout(() => handlers.opened?.(), 0);
+}
+
+/** Listens for what other tabs do with the lock (and for the lock being opened on this page). */
 export function listen(handlers: Partial<Record<Message, () => void>>): void {
-  try {
-    new BroadcastChannel(CHANNEL).onmessage = (event: MessageEvent<Message>) => handlers[event.data]?.();
-  } catch {
-    // As above.
-  }
+  here.push(handlers);
+  pageChannel()?.addEventListener('message', (event: MessageEvent<Message>) => handlers[event.data]?.());
 }
 
 /** Whether a lock is set on this device. */

@@ -305,7 +305,7 @@ export default class MyResultsIsland extends Component<MyResultsIslandProps> {
             <p class="keeping">{state.persistence === 'persisted' ? copy.keeping.persisted : copy.keeping.notPersisted}</p>
             <p>
               A backup is a small file with everything this site keeps on this device: your results, unfinished answers,
-              check-in reminders and settings. Keep it somewhere safe, or bring it into another browser. Bringing one back adds what it holds
+              notes, unsent messages and their log, check-in reminders and settings. Keep it somewhere safe, or bring it into another browser. Bringing one back adds what it holds
               and never removes anything.
             </p>
             {state.isReady && isLockSet() && <p>{copy.keeping.lockedBackup}</p>}
@@ -379,7 +379,8 @@ export default class MyResultsIsland extends Component<MyResultsIslandProps> {
             <h2 id="erase-heading">Erase everything this site keeps</h2>
             <p>
               This removes, from this browser on this device, everything the site has kept: results, unfinished answers,
-              check-in reminders, settings, your theme choice and the copy of the site kept for offline use. Nothing is kept anywhere else.
+              notes, unsent messages and their log, check-in reminders, settings, your theme choice, the passphrase lock if
+              you set one, and the copy of the site kept for offline use. Nothing is kept anywhere else.
             </p>
             {confirmingErase ? (
               <div id="confirm-erase" class="confirm-box" role="group" aria-labelledby="confirm-erase-heading" tabIndex={-1}>

@@ -71,6 +71,7 @@ export const MY_RESULTS_COPY = {
     progressMany: 'unfinished answers for {count} checks',
     preferences: 'your settings',
     theme: 'your theme choice',
+    lock: 'your passphrase lock',
     offline: 'the copy of the site kept for offline use',
     erasedPrefix: 'Erased from this device:',
     erasedNothing: 'There was nothing to erase.',

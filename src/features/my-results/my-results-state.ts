@@ -128,6 +128,7 @@ export function describeKeptParts(kept: KeptData, copy: MyResultsCopy['erase']):
     ...kept.collections.map(({ words, count }) => (count === null ? fill(copy.newerPart, { what: words.many.replace('{count} ', '') }) : one(count, words.one, words.many))),
     kept.hasPreferences && copy.preferences,
     kept.hasTheme && copy.theme,
+    kept.hasLock && copy.lock,
   ].filter((part): part is string => typeof part === 'string');
 }
 

@@ -1,5 +1,5 @@
 import { Component, type ComponentChildren } from 'preact';
-import { getLocalStorage, type StorageLike } from '../../kit/storage';
+import { getLocalStorage, isLockSet, type StorageLike } from '../../kit/storage';
 import { requestPersistence } from '../../kit/persistence';
 import { collectionKey } from '../../kit/collection';
 import { PREFERENCES_STORAGE_KEY } from '../../kit/preferences';
@@ -117,7 +117,8 @@ export default class PauseIsland extends Component<PauseIslandProps> {
   private readonly onInput = (event: Event): void => {
     this.controller.setText((event.currentTarget as HTMLTextAreaElement).value);
     clearTimeout(this.saveTimer);
-    this.saveTimer = setTimeout(this.flush, SAVE_DELAY_MS);
+    // Under the lock each write is sealed asynchronously, too late if it starts as the reader leaves: so at once.
+    this.saveTimer = setTimeout(this.flush, isLockSet() ? 0 : SAVE_DELAY_MS);
   };
 
   private then(focus: string, action: () => void): void {

@@ -12,7 +12,7 @@ export const PAUSE_COPY = {
     on: 'It stays in this browser and is saved as you type, so it is still here if you close the tab.',
     off:
       'Saving is off on this device (the same choice as for self-check results), so your message, your pause and ' +
-      'your log stay on this page only. They will be gone when you reload or close it. Nothing is ever sent.',
+      'your log stay on this page only. They will be gone when you reload or close it, or when a passphrase lock you set closes. Nothing is ever sent.',
     failing:
       "Your browser isn't letting this page save right now, so what you write stays on this page only, until you " +
       'reload or close it. Nothing is ever sent.',

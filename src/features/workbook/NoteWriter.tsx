@@ -1,5 +1,5 @@
 import { Component } from 'preact';
-import type { StorageLike } from '../../kit/storage';
+import { isLockSet, type StorageLike } from '../../kit/storage';
 import { requestPersistence } from '../../kit/persistence';
 import { fill } from '../../kit/fill';
 import { createNoteDraft, type DraftNews, type NoteDraft } from './note-draft';
@@ -121,7 +121,9 @@ export class NoteWriter extends Component<NoteWriterProps> {
   private readonly onInput = (step: number, text: string): void => {
     this.draft.edit(step, text);
     clearTimeout(this.timer);
-    this.timer = setTimeout(this.flush, SAVE_DELAY_MS);
+    // Under the lock every write is sealed with Web Crypto, which finishes after the page has gone if it starts
+    // as the reader leaves: so each change is written at once (changes made meanwhile go in the same write).
+    this.timer = setTimeout(this.flush, isLockSet() ? 0 : SAVE_DELAY_MS);
   };
 
   private readonly done = (): void => {

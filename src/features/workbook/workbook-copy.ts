@@ -16,7 +16,7 @@ export const WRITER_COPY = {
   ask: 'When you finished a self-check, you chose not to keep results here, so we will not keep this note either unless you say so.',
   keepThis: 'Keep this note on this device',
   writeOnly: 'Write without keeping it',
-  notKept: 'Not kept: what you write here is gone when you leave or reload this page.',
+  notKept: 'Not kept: what you write here is gone when you leave or reload this page, or when a passphrase lock you set closes.',
   keepAfterAll: 'Keep this note after all',
   /** Said once, after the reader chose to keep it. */
   nowKept: 'This note is kept on this device now. Your choice not to keep results still holds for everything else.',
