@@ -58,10 +58,10 @@ export default defineConfig({
                 ? 'saved-results'
                 : /[\\/]src[\\/]features[\\/]quiz[\\/]engine[\\/](?:answers|progress)\.ts$/.test(id)
                   ? 'quiz-answers'
-                  : // Small parts My results runs on load and its lazy chunks share (the backup's size limit, saving a
-                    // file, clearing the offline copy): one file, rather than three of a few hundred bytes, each too
-                    // small for a host to compress.
-                    /[\\/]src[\\/](?:kit[\\/]save-file|features[\\/]device-data[\\/](?:backup-limit|erase-offline))\.ts$/.test(id)
+                  : // Small parts My results runs on load and its lazy chunks share (the backup's size limit and
+                    // clearing the offline copy): one file, rather than two of a few hundred bytes. Saving a file stays
+                    // apart: My notes and Right now load it too.
+                    /[\\/]src[\\/]features[\\/]device-data[\\/](?:backup-limit|erase-offline)\.ts$/.test(id)
                     ? 'page-tools'
                     : undefined,
         },

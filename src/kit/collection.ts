@@ -17,6 +17,7 @@
  */
 import {
   createWriteFailure,
+  isLockSet,
   isPlainObject,
   parseJson,
   readStoredText,
@@ -26,6 +27,16 @@ import {
   type WriteFailure,
   type WriteOutcome,
 } from './storage';
+
+/**
+ * How long a tool waits after the reader's last keystroke before writing: `preferredMs`, or none under the
+ * passphrase lock. There every write is sealed with Web Crypto, which is asynchronous and does not finish once
+ * the page is going, so a write left for the moment the reader leaves would be lost; the open lock batches the
+ * changes made while one write is under way.
+ */
+export function typingSaveDelay(preferredMs: number): number {
+  return isLockSet() ? 0 : preferredMs;
+}
 
 /** What every entry has: an id of its own and the time it last changed. */
 export interface CollectionEntry {

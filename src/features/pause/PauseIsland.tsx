@@ -1,7 +1,8 @@
 import { Component, type ComponentChildren } from 'preact';
-import { getLocalStorage, isLockSet, type StorageLike } from '../../kit/storage';
+import { getLocalStorage, type StorageLike } from '../../kit/storage';
+import { saveFile } from '../../kit/save-file';
 import { requestPersistence } from '../../kit/persistence';
-import { collectionKey } from '../../kit/collection';
+import { collectionKey, typingSaveDelay } from '../../kit/collection';
 import { PREFERENCES_STORAGE_KEY } from '../../kit/preferences';
 import { fill } from '../../kit/fill';
 import { MAX_TEXT_LENGTH, PAUSE_DRAFTS, PAUSE_LOG, type PauseDraft, type PauseLogEntry } from './pause-data';
@@ -117,8 +118,7 @@ export default class PauseIsland extends Component<PauseIslandProps> {
   private readonly onInput = (event: Event): void => {
     this.controller.setText((event.currentTarget as HTMLTextAreaElement).value);
     clearTimeout(this.saveTimer);
-    // Under the lock each write is sealed asynchronously, too late if it starts as the reader leaves: so at once.
-    this.saveTimer = setTimeout(this.flush, isLockSet() ? 0 : SAVE_DELAY_MS);
+    this.saveTimer = setTimeout(this.flush, typingSaveDelay(SAVE_DELAY_MS));
   };
 
   private then(focus: string, action: () => void): void {
@@ -155,15 +155,7 @@ export default class PauseIsland extends Component<PauseIslandProps> {
   private readonly download = (): void => {
     const date = new Date(this.controller.store.get().now || Date.now());
     const text = logToCsv(this.controller.store.get().log, this.props.copy);
-    const url = URL.createObjectURL(new Blob([text], { type: 'text/csv' }));
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = logFileName(date);
-    link.hidden = true;
-    document.body.append(link);
-    link.click();
-    link.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    saveFile(logFileName(date), text, 'text/csv');
   };
 
   private message(area: MessageArea) {
@@ -451,7 +443,7 @@ export default class PauseIsland extends Component<PauseIslandProps> {
         </label>
         <textarea
           id="pause-text"
-          class="pause-text"
+          class="text-box pause-text"
           rows={6}
           maxLength={MAX_TEXT_LENGTH}
           value={state.text}

@@ -1,5 +1,6 @@
 import { Component, type ComponentChildren } from 'preact';
 import { getLocalStorage, type StorageLike } from '../../kit/storage';
+import { saveFile } from '../../kit/save-file';
 import { fill } from '../../kit/fill';
 import { renderPassages, type PassageHtml } from '../../kit/passages';
 import { NoteWriter } from './NoteWriter';
@@ -73,15 +74,7 @@ export default class MyNotesIsland extends Component<MyNotesIslandProps> {
 
   private readonly download = (): void => {
     const { fileName, text } = this.controller.createMarkdown(formatChangedAt);
-    const url = URL.createObjectURL(new Blob([text], { type: 'text/markdown;charset=utf-8' }));
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = fileName;
-    link.hidden = true;
-    document.body.append(link);
-    link.click();
-    link.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    saveFile(fileName, text, 'text/markdown;charset=utf-8');
   };
 
   private renderNote(note: ShownNote) {

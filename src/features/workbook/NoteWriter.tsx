@@ -1,5 +1,6 @@
 import { Component } from 'preact';
-import { isLockSet, type StorageLike } from '../../kit/storage';
+import type { StorageLike } from '../../kit/storage';
+import { typingSaveDelay } from '../../kit/collection';
 import { requestPersistence } from '../../kit/persistence';
 import { fill } from '../../kit/fill';
 import { createNoteDraft, type DraftNews, type NoteDraft } from './note-draft';
@@ -121,9 +122,7 @@ export class NoteWriter extends Component<NoteWriterProps> {
   private readonly onInput = (step: number, text: string): void => {
     this.draft.edit(step, text);
     clearTimeout(this.timer);
-    // Under the lock every write is sealed with Web Crypto, which finishes after the page has gone if it starts
-    // as the reader leaves: so each change is written at once (changes made meanwhile go in the same write).
-    this.timer = setTimeout(this.flush, isLockSet() ? 0 : SAVE_DELAY_MS);
+    this.timer = setTimeout(this.flush, typingSaveDelay(SAVE_DELAY_MS));
   };
 
   private readonly done = (): void => {
@@ -189,7 +188,7 @@ export class NoteWriter extends Component<NoteWriterProps> {
                 )}
                 <textarea
                   id={id}
-                  class="writer-box"
+                  class="text-box writer-box"
                   rows={3}
                   value={row.text}
                   aria-describedby={notes || undefined}
