@@ -19,6 +19,7 @@ import {
   createWriteFailure,
   isLockSet,
   isPlainObject,
+  isTime,
   parseJson,
   readStoredText,
   removeStoredText,
@@ -80,10 +81,6 @@ const MAX_ID_LENGTH = 100;
 /** The storage key of a collection. */
 export function collectionKey(spec: Pick<CollectionSpec<CollectionEntry>, 'name'>): string {
   return `letting-go:${spec.name}`;
-}
-
-function isTime(value: unknown): value is string {
-  return typeof value === 'string' && Number.isFinite(Date.parse(value));
 }
 
 /** Whether a value has a usable id and change time (each spec checks the rest). */

@@ -10,6 +10,7 @@
  */
 import {
   isPlainObject,
+  isTime,
   parseJson,
   readStoredText,
   writeStoredText,
@@ -37,7 +38,7 @@ export function readPreferences(value: unknown): Preferences {
   const { isSavingResults, lastBackupAt } = stored;
   return {
     isSavingResults: typeof isSavingResults === 'boolean' ? isSavingResults : DEFAULT_PREFERENCES.isSavingResults,
-    lastBackupAt: typeof lastBackupAt === 'string' && Number.isFinite(Date.parse(lastBackupAt)) ? lastBackupAt : null,
+    lastBackupAt: isTime(lastBackupAt) ? lastBackupAt : null,
   };
 }
 

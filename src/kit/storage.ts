@@ -123,6 +123,11 @@ export function parseJson(text: string): unknown {
   }
 }
 
+/** Whether a value is a time as stored: a string that Date.parse reads. */
+export function isTime(value: unknown): value is string {
+  return typeof value === 'string' && Number.isFinite(Date.parse(value));
+}
+
 /** Whether a value is a plain JSON object (not null, not an array). */
 export function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);

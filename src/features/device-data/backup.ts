@@ -152,9 +152,8 @@ export function readBackup(text: string): { ok: true; contents: BackupContents }
     theme,
     collections: isBackup && isPlainObject(file.collections) ? file.collections : {},
   };
-  const holdsAnything = contents.results.length > 0 || Object.keys(progress).length > 0 || isBackup;
-  // (A backup file is usable even when it holds nothing: restoring it says so.)
-  if (!holdsAnything && decoded.droppedCount > 0) return fail('invalid-file');
+  // A backup file is usable even when it holds nothing: restoring it says so. (Progress only comes in a backup.)
+  if (!isBackup && contents.results.length === 0 && decoded.droppedCount > 0) return fail('invalid-file');
   return { ok: true, contents };
 }
 

@@ -27,9 +27,14 @@ export interface KeptData {
   keys: string[];
 }
 
+/** Every key the site keeps on this device: its own `letting-go:` keys and the theme choice. */
+function keptKeys(storage: StorageLike | null): string[] {
+  return [...listKeys(storage, KEY_PREFIX), ...(readStoredTheme(storage) !== null ? [THEME_KEY] : [])];
+}
+
 /** Lists what the site keeps on this device. */
 export function describeKept(storage: StorageLike | null, collections: readonly KeptCollection[] = COLLECTIONS): KeptData {
-  const keys = [...listKeys(storage, KEY_PREFIX), ...(readStoredTheme(storage) !== null ? [THEME_KEY] : [])];
+  const keys = keptKeys(storage);
   const results = readWritableResults(storage);
   const progressCount = keys.filter((key) => key.startsWith(`${KEY_PREFIX}progress:`)).length;
   return {
@@ -47,18 +52,11 @@ export function describeKept(storage: StorageLike | null, collections: readonly 
   };
 }
 
-/** Whether the site keeps anything on this device. */
-export function isKeepingAnything(kept: KeptData): boolean {
-  return kept.keys.length > 0;
-}
-
 /** Removes every key the site keeps; returns the keys it could not remove (none, unless storage failed). */
 export function eraseStoredData(storage: StorageLike | null): { removed: string[]; failed: string[] } {
-  const { keys } = describeKept(storage);
+  const keys = keptKeys(storage);
   const removed: string[] = [];
   const failed: string[] = [];
   for (const key of keys) (removeStoredText(storage, key).ok ? removed : failed).push(key);
   return { removed, failed };
 }
-
-export { eraseOfflineCopy, type OfflineCopy } from './erase-offline';

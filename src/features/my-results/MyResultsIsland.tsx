@@ -217,6 +217,7 @@ export default class MyResultsIsland extends Component<MyResultsIslandProps> {
     const groups = groupResults(quizzes, state.results);
     const { message, confirmingDeleteIds, confirmingErase, unbackedUp } = state;
     const words = copy.erase;
+    const eraseParts = confirmingErase ? describeKeptParts(confirmingErase, words) : [];
     const oldest = unbackedUp[0];
     return (
       <div class="my-results">
@@ -385,11 +386,11 @@ export default class MyResultsIsland extends Component<MyResultsIslandProps> {
             {confirmingErase ? (
               <div id="confirm-erase" class="confirm-box" role="group" aria-labelledby="confirm-erase-heading" tabIndex={-1}>
                 <h3 id="confirm-erase-heading">Erase everything?</h3>
-                {describeKeptParts(confirmingErase, words).length > 0 ? (
+                {eraseParts.length > 0 ? (
                   <>
                     <p>This will remove:</p>
                     <ul>
-                      {[...describeKeptParts(confirmingErase, words), words.offline].map((part) => (
+                      {[...eraseParts, words.offline].map((part) => (
                         <li key={part}>{part}</li>
                       ))}
                     </ul>

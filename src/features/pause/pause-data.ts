@@ -31,6 +31,7 @@
  * leaves no key. There are no older formats yet: a future format 2 reads format 1 entries in `readEntry`.
  */
 import { hasEntryBasics, type CollectionEntry, type CollectionSpec } from '../../kit/collection';
+import { isTime } from '../../kit/storage';
 
 /** The longest message kept: far more than any text message, small enough for the browser's storage. */
 export const MAX_TEXT_LENGTH = 20_000;
@@ -58,10 +59,6 @@ export interface PauseLogEntry extends CollectionEntry {
   choice: PauseChoice;
   endedEarly: boolean;
   feeling: string | null;
-}
-
-function isTime(value: unknown): value is string {
-  return typeof value === 'string' && Number.isFinite(Date.parse(value));
 }
 
 function timeOrNull(value: unknown): string | null | undefined {

@@ -18,6 +18,7 @@ import {
   writeCollection,
   type CollectionEntry,
   type CollectionSpec,
+  type LoadedCollection,
 } from '../../kit/collection';
 import { loadPreferences, savePreferences } from '../../kit/preferences';
 import type { StorageFailureReason, StorageLike, WriteFailure, WriteOutcome } from '../../kit/storage';
@@ -176,11 +177,11 @@ export function createPauseState(
   /** The pause as the tool last saw it, and whose: to notice the end while the page is open. */
   let seen: { id: string | null; status: PauseStatus | null } = { id: null, status: null };
 
-  function readBoth<T extends CollectionEntry>(spec: CollectionSpec<T>): { entries: T[]; problem: string | null } {
+  function readBoth<T extends CollectionEntry>(spec: CollectionSpec<T>): { entries: T[]; problem: string | null; status: LoadedCollection<T>['status'] } {
     const saved = loadCollection(storage, spec);
     const here = loadCollection(page, spec);
     const loadProblem = saved.status !== 'ok' ? problems.load[saved.status] : saved.droppedCount > 0 ? problems.load.dropped : null;
-    return { entries: mergeEntries(saved.entries, here.entries).entries, problem: loadProblem };
+    return { entries: mergeEntries(saved.entries, here.entries).entries, problem: loadProblem, status: saved.status };
   }
 
   /** Writes an entry where it belongs now; a failed write keeps it in the page and says so. */
@@ -217,7 +218,7 @@ export function createPauseState(
       log: log.entries,
       loadProblem: drafts.problem ?? log.problem,
       // Storage that cannot even be read will not take a write either; otherwise the last write says.
-      isFailing: store.get().isFailing || loadCollection(storage, PAUSE_DRAFTS).status === 'unavailable',
+      isFailing: store.get().isFailing || drafts.status === 'unavailable',
     };
   }
 

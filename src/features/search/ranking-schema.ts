@@ -11,7 +11,7 @@ import { SEARCH_FIELDS } from './search-fields.ts';
 import { RESULT_TYPES } from './search-state.ts';
 
 /** Routes that are one page (not a template such as /guide/:slug/): the pages ranking can name. */
-export const PAGE_ROUTES = Object.keys(ROUTES).filter((name) => !ROUTES[name as keyof typeof ROUTES].template.includes(':')) as [
+const PAGE_ROUTES = Object.keys(ROUTES).filter((name) => !ROUTES[name as keyof typeof ROUTES].template.includes(':')) as [
   string,
   ...string[],
 ];

@@ -10,7 +10,7 @@
  * words (a correction, with a link to search the words as typed instead; a word left out; help first).
  */
 import { loadSearch, preloadQuery, runSearch } from './search-engine';
-import { EXACT_LINK, fillStatus, renderHit } from './search-render';
+import { fillStatus, onExactLink, renderHit } from './search-render';
 import { describeReport, moveActive, normalizeQuery, serializeSearchState, EMPTY_STATE } from './search-state';
 
 /** Results shown in the dialog; the rest are a click away on the results page. */
@@ -54,9 +54,7 @@ export class SiteSearchElement extends HTMLElement {
       void this.#search();
     });
     // "Search for … instead": the same words, not corrected, here rather than on another page.
-    status.addEventListener('click', (event) => {
-      if (!(event.target as Element).closest(`[${EXACT_LINK}]`)) return;
-      event.preventDefault();
+    onExactLink(status, () => {
       this.#exact = true;
       void this.#search();
       this.#input.focus();

@@ -7,7 +7,7 @@
 import type { Fragment } from './reader/index-files.ts';
 import { PLAIN_WEIGHT } from './reader/index-files.ts';
 import type { MatchLocation, ScoredPage } from './reader/index-search.ts';
-import { RESULT_TYPES, TYPE_LABELS, type ExcerptPart, type ResultType, type SearchHit } from './search-state.ts';
+import { TYPE_LABELS, isResultType, type ExcerptPart, type ResultType, type SearchHit } from './search-state.ts';
 
 /** How a result's link is made. */
 export interface HitOptions {
@@ -131,8 +131,6 @@ function resultUrl(fragment: Fragment, anchor: Part['anchor'], options: HitOptio
   const query = params.size > 0 ? `?${params}` : '';
   return `${path}${query}${anchor ? `#${anchor.id}` : ''}`;
 }
-
-const isResultType = (value: string | undefined): value is ResultType => (RESULT_TYPES as readonly (string | undefined)[]).includes(value);
 
 /** Turns a matched page into the result the reader sees. */
 export function toSearchHit(fragment: Fragment, scored: ScoredPage, options: HitOptions): SearchHit {

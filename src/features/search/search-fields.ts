@@ -8,7 +8,7 @@
  * own, weighted a little lower: a synonym then lists the section that deals with it first and the topic
  * page after it.
  */
-export const KEYWORD_FIELDS = { page: 'keywords', topic: 'topic_keywords' } as const;
+const KEYWORD_FIELDS = { page: 'keywords', topic: 'topic_keywords' } as const;
 
 /** Every field search weighs: the title (Pagefind's own) and the keyword fields. */
 export const SEARCH_FIELDS = ['title', KEYWORD_FIELDS.page, KEYWORD_FIELDS.topic] as const;

@@ -5,7 +5,7 @@
  * Results come ten at a time, with a button for the next ten.
  */
 import { loadSearch, runSearch } from './search-engine';
-import { EXACT_LINK, fillStatus, renderHit } from './search-render';
+import { fillStatus, onExactLink, renderHit } from './search-render';
 import { describeReport, parseSearchState, serializeSearchState, toIndexFilters, type SearchState } from './search-state';
 
 /** Results shown at first, and added by each press of "Show more results". */
@@ -47,9 +47,7 @@ export class SearchPageElement extends HTMLElement {
       this.#exact = false;
       void this.#search(DEBOUNCE_MS);
     });
-    status.addEventListener('click', (event) => {
-      if (!(event.target as Element).closest(`[${EXACT_LINK}]`)) return;
-      event.preventDefault();
+    onExactLink(status, () => {
       this.#exact = true;
       void this.#search(0);
     });

@@ -56,7 +56,7 @@ function emphasis(text: string): HTMLElement {
 }
 
 /** The attribute that marks the status line's "search for … instead" link. */
-export const EXACT_LINK = 'data-search-exact';
+const EXACT_LINK = 'data-search-exact';
 
 /**
  * Fills a live region with what a search found: "Showing results for *revenge* — search for *revnge*
@@ -75,4 +75,13 @@ export function fillStatus(target: HTMLElement, message: StatusMessage, exactHre
   }
   nodes.push(message.sentences.join(' '));
   target.replaceChildren(...nodes);
+}
+
+/** Runs `searchExactly` when the reader follows the status line's "search for … instead", in place of the link. */
+export function onExactLink(status: HTMLElement, searchExactly: () => void): void {
+  status.addEventListener('click', (event) => {
+    if (!(event.target as Element).closest(`[${EXACT_LINK}]`)) return;
+    event.preventDefault();
+    searchExactly();
+  });
 }

@@ -40,8 +40,9 @@ export interface SearchState {
 
 export const EMPTY_STATE: SearchState = { q: '', type: null, topic: null, exact: false };
 
-function isResultType(value: string | null): value is ResultType {
-  return value !== null && (RESULT_TYPES as readonly string[]).includes(value);
+/** Whether a value (from the URL, or a page's declared type) is one of the result types. */
+export function isResultType(value: string | null | undefined): value is ResultType {
+  return value != null && (RESULT_TYPES as readonly string[]).includes(value);
 }
 
 /** Tidies a query: collapses whitespace, trims, and caps the length. */

@@ -9,7 +9,7 @@ import type { SearchTuning } from './search-tuning.ts';
 import { splitWords } from './search-words.ts';
 
 /** What the build knows of one indexed page. */
-export interface IndexedPage {
+interface IndexedPage {
   url: string;
   type: string;
 }

@@ -4,7 +4,7 @@
  * every page that backs up or erases, needs only this. The format is described at the top of workbook.ts.
  */
 import { collectionKey, hasEntryBasics, type CollectionEntry, type CollectionSpec } from '../../kit/collection';
-import { isPlainObject } from '../../kit/storage';
+import { isPlainObject, isTime } from '../../kit/storage';
 
 /** One step's answer as stored. */
 export interface StepAnswer {
@@ -22,10 +22,6 @@ export interface WorkbookEntry extends CollectionEntry {
 
 /** The most steps a note can hold by place; an exercise has at most five. */
 const MAX_STEPS = 50;
-
-function isTime(value: unknown): value is string {
-  return typeof value === 'string' && Number.isFinite(Date.parse(value));
-}
 
 function readStep(value: unknown, fallbackTime: string): StepAnswer | null {
   if (!isPlainObject(value)) return null;

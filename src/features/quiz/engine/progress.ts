@@ -21,6 +21,7 @@ import { isAnswerValue, type AnswerValue, type Answers } from './answers';
 import {
   createWriteFailure,
   isPlainObject,
+  isTime,
   parseJson,
   readStoredText,
   removeStoredText,
@@ -68,10 +69,6 @@ export interface ProgressSave {
 /** The localStorage key for one quiz's unfinished answers. */
 export function getProgressKey(quizId: string): string {
   return `letting-go:progress:${quizId}`;
-}
-
-function isTime(value: unknown): value is string {
-  return typeof value === 'string' && Number.isFinite(Date.parse(value));
 }
 
 function time(value: string | null): number {

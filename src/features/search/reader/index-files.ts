@@ -12,7 +12,7 @@
 import { decodeCbor, type CborValue } from './cbor.ts';
 
 /** Pagefind releases whose index layout these readers understand (a prefix of the version). */
-export const SUPPORTED_VERSION = '1.';
+const SUPPORTED_VERSION = '1.';
 
 const SIGNATURE = 'pagefind_dcd';
 
